@@ -121,6 +121,17 @@ public final class UdpTrackerClient implements AutoCloseable {
         }
     }
 
+    /** The bound local address, with the loopback address when bound to the wildcard (for tests). */
+    InetSocketAddress localAddressForTest() {
+        try {
+            InetSocketAddress a = (InetSocketAddress) channel.getLocalAddress();
+            return a.getAddress().isAnyLocalAddress()
+                    ? new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), a.getPort()) : a;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     CompletableFuture<AnnounceResponse> announce(InetSocketAddress tracker, AnnounceRequest request) {
         boolean ipv6 = tracker.getAddress() instanceof Inet6Address;
         return start(new Exchange<>(tracker, UdpTrackerCodec.ANNOUNCE,
