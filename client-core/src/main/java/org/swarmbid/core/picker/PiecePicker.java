@@ -213,7 +213,7 @@ public final class PiecePicker<P> {
         if (bulk) {
             dirty = true;
         }
-        for (int p = peerHas.nextSet(0); p >= 0; p = p + 1 < pieceCount ? peerHas.nextSet(p + 1) : -1) {
+        for (int p = peerHas.nextSet(0); p >= 0; p = peerHas.nextSet(p + 1)) {
             increment(p);
         }
     }
@@ -268,7 +268,7 @@ public final class PiecePicker<P> {
             if (bulk) {
                 dirty = true;
             }
-            for (int p = peerHas.nextSet(0); p >= 0; p = p + 1 < pieceCount ? peerHas.nextSet(p + 1) : -1) {
+            for (int p = peerHas.nextSet(0); p >= 0; p = peerHas.nextSet(p + 1)) {
                 decrement(p);
             }
         }
@@ -788,12 +788,12 @@ public final class PiecePicker<P> {
         }
     }
 
-    /** Number of candidate pieces in the rarest-first order (for tests). */
-    int candidateCount() {
+    /** The rarest-first order of candidate pieces, as maintained (for tests); rebuilds only if stale. */
+    int[] rarestOrder() {
         if (dirty) {
             rebuild();
         }
-        return candidateCount;
+        return Arrays.copyOf(order, candidateCount);
     }
 
     /** What the picker knows about one peer. */
