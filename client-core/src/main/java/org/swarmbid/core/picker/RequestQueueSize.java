@@ -1,0 +1,43 @@
+package org.swarmbid.core.picker;
+
+/**
+ * How many block requests to keep outstanding with one peer, as a pure function of the download rate measured
+ * from that peer.
+ *
+ * <p>The rule is libtorrent's {@code request_queue_time} setting (settings_pack, default 3 seconds; upper bound
+ * {@code max_out_request_queue}, default 500): keep enough requests in flight to cover the bytes the peer will
+ * deliver in {@code queueTimeSeconds}, so the pipe never runs dry while a request crosses the network:
+ * <pre>
+ *   depth = clamp( ceil(rate [B/s] * queueTimeSeconds / BLOCK_SIZE), min, max )
+ * </pre>
+ * A fast peer (10 MB/s, 3 s) gets {@code ceil(30 MB / 16 KiB) = 1832 -> 500}; an idle or new peer gets {@code min}.
+ *
+ * @param queueTimeSeconds seconds of download the queue should cover, &gt; 0
+ * @param min              lower bound, &gt;= 1 (a new peer's rate is unknown; start here)
+ * @param max              upper bound, &gt;= min (also bounds what a peer must hold for us)
+ */
+public record RequestQueueSize(double queueTimeSeconds, int min, int max) {
+    /** 3 s of download, between 4 and 500 requests. */
+    public static final RequestQueueSize DEFAULT = new RequestQueueSize(3.0, 4, 500);
+
+    public RequestQueueSize {
+        if (!(queueTimeSeconds > 0) || Double.isInfinite(queueTimeSeconds)) {
+            throw new IllegalArgumentException("queue time " + queueTimeSeconds + " s is not a positive number");
+        }
+        if (min < 1 || max < min) {
+            throw new IllegalArgumentException("bad queue bounds [" + min + ", " + max + "]");
+        }
+    }
+
+    /** Desired number of outstanding requests for a peer that sends {@code bytesPerSecond} (negative counts as 0). */
+    public int depthFor(long bytesPerSecond) {
+        if (bytesPerSecond <= 0) {
+            return min;
+        }
+        double blocks = Math.ceil(bytesPerSecond * queueTimeSeconds / PieceGeometry.BLOCK_SIZE);
+        if (blocks >= max) {
+            return max;
+        }
+        return Math.max(min, (int) blocks);
+    }
+}
