@@ -1,0 +1,107 @@
+package org.swarmbid.app;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.swarmbid.core.api.SessionConfig;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run an engine session. */
+final class SessionOptions {
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "6881",
+            description = "TCP port to listen on for peers (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "local address to listen on and connect from (default: all interfaces)")
+    String bind;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "where resume data is kept (default: $SWARMBID_HOME, else ~/.local/share/swarmbid)")
+    Path stateDir;
+
+    @Option(names = "--max-down", paramLabel = "RATE", description = "download limit per second, e.g. 2M (default: none)")
+    String maxDown;
+
+    @Option(names = "--max-up", paramLabel = "RATE", description = "upload limit per second, e.g. 512K (default: none)")
+    String maxUp;
+
+    @Option(names = "--slots", paramLabel = "N", defaultValue = "4",
+            description = "upload slots besides the optimistic unchoke (default: ${DEFAULT-VALUE})")
+    int slots;
+
+    @Option(names = "--max-peers", paramLabel = "N", defaultValue = "80",
+            description = "connections per torrent (default: ${DEFAULT-VALUE})")
+    int maxPeers;
+
+    @Option(names = "--peer", paramLabel = "HOST:PORT", description = "also connect to this peer; repeatable")
+    List<String> peers = new ArrayList<>();
+
+    @Option(names = "--done-file", paramLabel = "FILE", hidden = true,
+            description = "write the completion time (epoch seconds) here, for the interop harness")
+    Path doneFile;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress line")
+    boolean quiet;
+
+    SessionConfig config() {
+        InetAddress address = null;
+        if (bind != null) {
+            try {
+                address = InetAddress.getByName(bind);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("--bind: unknown address '" + bind + "'");
+            }
+        }
+        long down = maxDown == null ? 0 : Sizes.parse(maxDown, "--max-down");
+        long up = maxUp == null ? 0 : Sizes.parse(maxUp, "--max-up");
+        if (slots < 0 || maxPeers < 1) {
+            throw new IllegalArgumentException("--slots must be >= 0 and --max-peers >= 1");
+        }
+        return SessionConfig.defaults(stateDir())
+                .withBind(address, port)
+                .withLimits(down, up)
+                .withConnections(Math.max(maxPeers * 2, 200), maxPeers, slots);
+    }
+
+    Path stateDir() {
+        if (stateDir != null) {
+            return stateDir;
+        }
+        String home = System.getenv("SWARMBID_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home);
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "swarmbid");
+        }
+        String appData = System.getenv("APPDATA");
+        if (appData != null && !appData.isBlank()) {
+            return Path.of(appData, "Swarmbid");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "swarmbid");
+    }
+
+    List<InetSocketAddress> peerAddresses() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (String p : peers) {
+            int colon = p.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--peer: '" + p + "' is not HOST:PORT");
+            }
+            String host = p.substring(0, colon).replace("[", "").replace("]", "");
+            int port;
+            try {
+                port = Integer.parseInt(p.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--peer: '" + p + "' has no valid port");
+            }
+            out.add(new InetSocketAddress(host, port));
+        }
+        return out;
+    }
+}

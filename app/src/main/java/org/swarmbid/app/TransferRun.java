@@ -1,0 +1,170 @@
+package org.swarmbid.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.swarmbid.core.api.AddOptions;
+import org.swarmbid.core.api.SessionEvent;
+import org.swarmbid.core.api.TorrentHandle;
+import org.swarmbid.core.api.TorrentState;
+import org.swarmbid.core.api.TorrentStatus;
+import org.swarmbid.core.metainfo.Metainfo;
+import org.swarmbid.core.session.Engine;
+import org.swarmbid.core.spi.EnginePlugin;
+
+/**
+ * Runs one torrent in a session from the command line: progress line, completion, Ctrl-C. A shutdown hook closes
+ * the session cleanly (trackers hear {@code stopped}, resume data is saved), so a later run resumes.
+ */
+final class TransferRun {
+    private final SessionOptions options;
+    private final Metainfo metainfo;
+    private final Path dir;
+    private final PrintStream out;
+    private final List<EnginePlugin> plugins;
+
+    TransferRun(SessionOptions options, Metainfo metainfo, Path dir, PrintStream out, List<EnginePlugin> plugins) {
+        this.options = options;
+        this.metainfo = metainfo;
+        this.dir = dir;
+        this.out = out;
+        this.plugins = plugins;
+    }
+
+    /**
+     * Downloads (and with {@code untilStopped} keeps seeding until Ctrl-C).
+     *
+     * @param requireComplete fail with {@link ExitCode#BAD_INPUT} if the data is not complete after checking (seed)
+     */
+    int run(boolean untilStopped, boolean requireComplete, long timeoutSeconds) throws IOException {
+        Files.createDirectories(dir);
+        Engine engine;
+        try {
+            engine = Engine.start(options.config(), plugins);
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage());
+        }
+        CountDownLatch finished = new CountDownLatch(1);
+        String[] error = new String[1];
+        Progress progress = new Progress(out, System.console() != null);
+        Object lock = new Object();
+        boolean[] stopped = new boolean[1];
+        Thread hook = new Thread(() -> {
+            synchronized (lock) {
+                stopped[0] = true;
+            }
+            progress.finish();
+            engine.close();
+            out.println("stopped; run the same command again to resume");
+            out.flush();
+        }, "swarmbid-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        TorrentHandle h = engine.add(metainfo, AddOptions.in(dir));
+        engine.addListener(events -> {
+            for (SessionEvent e : events) {
+                if (e instanceof SessionEvent.TorrentFinished) {
+                    writeDoneFile();
+                    finished.countDown();
+                } else if (e instanceof SessionEvent.TorrentError te) {
+                    error[0] = te.message();
+                    finished.countDown();
+                } else if (e instanceof SessionEvent.StateChanged sc && sc.to() == TorrentState.SEEDING
+                        && sc.from() == TorrentState.CHECKING) {
+                    writeDoneFile();
+                    finished.countDown();
+                }
+            }
+        });
+        for (var p : options.peerAddresses()) {
+            h.connect(p);
+        }
+        long deadline = timeoutSeconds > 0 ? System.currentTimeMillis() + timeoutSeconds * 1000 : Long.MAX_VALUE;
+        int code = ExitCode.OK;
+        try {
+            while (true) {
+                boolean done;
+                try {
+                    done = finished.await(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    code = ExitCode.INTERRUPTED;
+                    break;
+                }
+                TorrentStatus s = h.status();
+                if (!options.quiet) {
+                    progress.show(s, "");
+                }
+                if (done) {
+                    if (error[0] != null) {
+                        progress.finish();
+                        System.err.println("swarmbid: " + metainfo.info().name() + ": " + error[0]);
+                        code = ExitCode.FAILURE;
+                        break;
+                    }
+                    if (requireComplete && !s.isComplete()) {
+                        progress.finish();
+                        System.err.println("swarmbid: the data in " + dir + " is incomplete: " + s.piecesDone()
+                                + " of " + s.pieceCount() + " pieces verified");
+                        code = ExitCode.BAD_INPUT;
+                        break;
+                    }
+                    if (!untilStopped) {
+                        break;
+                    }
+                }
+                if (requireComplete && s.state() != TorrentState.CHECKING && !s.isComplete()) {
+                    progress.finish();
+                    System.err.println("swarmbid: the data in " + dir + " is incomplete: " + s.piecesDone()
+                            + " of " + s.pieceCount() + " pieces verified");
+                    code = ExitCode.BAD_INPUT;
+                    break;
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    progress.finish();
+                    System.err.println("swarmbid: timed out after " + timeoutSeconds + " s");
+                    code = ExitCode.TIMEOUT;
+                    break;
+                }
+            }
+        } finally {
+            synchronized (lock) {
+                if (!stopped[0]) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException ignored) {
+                        // already shutting down: the hook closes the engine
+                    }
+                }
+            }
+        }
+        progress.finish();
+        if (code == ExitCode.OK && !options.quiet) {
+            TorrentStatus s = h.status();
+            out.printf("%s: %s, downloaded %s, uploaded %s%n", s.name(),
+                    s.isComplete() ? "complete" : "incomplete", Progress.bytes(s.downloaded()),
+                    Progress.bytes(s.uploaded()));
+        }
+        engine.close();
+        return code;
+    }
+
+    private void writeDoneFile() {
+        Path f = options.doneFile;
+        if (f == null) {
+            return;
+        }
+        try {
+            Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+            Files.writeString(tmp, String.format(java.util.Locale.ROOT, "%.6f%n",
+                    System.currentTimeMillis() / 1000.0));
+            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            System.err.println("swarmbid: cannot write " + f + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.swarmbid.core.api;
+
+import java.util.List;
+
+/**
+ * An immutable snapshot of one torrent.
+ *
+ * @param infoHash      hex info-hash, the torrent's identity
+ * @param name          the torrent's name
+ * @param state         lifecycle state
+ * @param totalBytes    size of the whole torrent
+ * @param wantedBytes   size of the pieces not skipped by file priorities
+ * @param doneBytes     verified bytes of wanted pieces
+ * @param piecesDone    verified pieces
+ * @param pieceCount    pieces in the torrent
+ * @param downloadRate  payload bytes per second received (recent average)
+ * @param uploadRate    payload bytes per second sent
+ * @param downloaded    payload bytes received this session
+ * @param uploaded      payload bytes sent this session
+ * @param peers         connected peers
+ * @param seeds         connected peers that have everything
+ * @param etaSeconds    estimated seconds to completion, -1 if unknown
+ * @param error         the error that stopped the torrent, or null
+ * @param trackers      announce status per tracker
+ */
+public record TorrentStatus(
+        String infoHash,
+        String name,
+        TorrentState state,
+        long totalBytes,
+        long wantedBytes,
+        long doneBytes,
+        int piecesDone,
+        int pieceCount,
+        long downloadRate,
+        long uploadRate,
+        long downloaded,
+        long uploaded,
+        int peers,
+        int seeds,
+        long etaSeconds,
+        String error,
+        List<TrackerStatus> trackers) {
+
+    public TorrentStatus {
+        trackers = List.copyOf(trackers);
+    }
+
+    /** Fraction of wanted bytes verified, 0..1. */
+    public double progress() {
+        return wantedBytes == 0 ? 1.0 : (double) doneBytes / wantedBytes;
+    }
+
+    public boolean isComplete() {
+        return doneBytes >= wantedBytes;
+    }
+}

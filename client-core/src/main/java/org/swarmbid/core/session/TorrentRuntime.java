@@ -1,0 +1,910 @@
+package org.swarmbid.core.session;
+
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.swarmbid.core.api.PeerStatus;
+import org.swarmbid.core.api.SessionEvent;
+import org.swarmbid.core.api.TorrentHandle;
+import org.swarmbid.core.api.TorrentState;
+import org.swarmbid.core.api.TorrentStatus;
+import org.swarmbid.core.api.TrackerStatus;
+import org.swarmbid.core.bitfield.Bitfield;
+import org.swarmbid.core.choke.ChokeContext;
+import org.swarmbid.core.choke.ChokeDecision;
+import org.swarmbid.core.choke.ChokePolicy;
+import org.swarmbid.core.choke.PeerSnapshot;
+import org.swarmbid.core.choke.StandardChoker;
+import org.swarmbid.core.metainfo.FileEntry;
+import org.swarmbid.core.metainfo.InfoDictionary;
+import org.swarmbid.core.metainfo.Metainfo;
+import org.swarmbid.core.picker.BlockReceipt;
+import org.swarmbid.core.picker.PieceGeometry;
+import org.swarmbid.core.picker.PiecePicker;
+import org.swarmbid.core.picker.PickerConfig;
+import org.swarmbid.core.picker.PiecePriorities;
+import org.swarmbid.core.spi.EnginePlugin;
+import org.swarmbid.core.spi.PeerPlugin;
+import org.swarmbid.core.spi.TorrentContext;
+import org.swarmbid.core.spi.TorrentPlugin;
+import org.swarmbid.core.storage.FileStorage;
+import org.swarmbid.core.storage.StorageLayout;
+import org.swarmbid.core.tracker.AnnounceTemplate;
+import org.swarmbid.core.tracker.AnnouncePolicy;
+import org.swarmbid.core.tracker.TrackerList;
+import org.swarmbid.core.tracker.TrackerListener;
+import org.swarmbid.core.tracker.TransferTotals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one torrent on the engine loop: checking, the swarm (connections, interest, the choke rounds), piece
+ * assembly, hashing and writing, trackers, resume data and plugins. Public methods of {@link TorrentHandle} may be
+ * called from any thread: they hop onto the loop.
+ */
+final class TorrentRuntime implements TorrentHandle, TorrentContext {
+    private static final Logger log = LoggerFactory.getLogger(TorrentRuntime.class);
+    private static final long RESUME_SAVE_MILLIS = 30_000;
+
+    private final Engine engine;
+    private final Metainfo meta;
+    private final InfoDictionary info;
+    private final Path saveDir;
+    private final String hex;
+    private final byte[] infoHash;
+    private final StorageLayout layout;
+    private final int[] filePriorities;
+    private final String resumeKey;
+    private final Random random = new Random();
+
+    private FileStorage storage;
+    private PiecePicker<PeerConnection> picker;
+    private Bitfield verified;
+    private volatile TorrentState state = TorrentState.CHECKING;
+    private volatile String error;
+    private boolean started;
+    private boolean stopping;
+
+    private final List<PeerConnection> peers = new ArrayList<>();
+    private final Map<InetSocketAddress, Long> nextDial = new HashMap<>();
+    private final Map<InetSocketAddress, Integer> dialFailures = new HashMap<>();
+    private final ArrayDeque<InetSocketAddress> candidates = new ArrayDeque<>();
+    private final Set<PeerConnection> connecting = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Integer, PieceAssembly> assemblies = new HashMap<>();
+    private final SmartBan smartBan = new SmartBan();
+
+    private ChokePolicy chokePolicy;
+    private long chokeRound;
+    private long lastChokeMillis;
+    private final Map<PeerConnection, Long> stateSince = new IdentityHashMap<>();
+    private final Map<PeerConnection, Long> lastOptimistic = new IdentityHashMap<>();
+    private final Set<PeerConnection> optimistic = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private TrackerList trackers;
+    private final List<TorrentPlugin> plugins = new ArrayList<>();
+
+    private final RateMeter down = new RateMeter(6);
+    private final RateMeter up = new RateMeter(6);
+    private long wasted;
+    private boolean resumeDirty;
+    private long lastResumeSave;
+    private volatile TorrentStatus status;
+    private volatile List<PeerStatus> peerStatus = List.of();
+    private CompletableFuture<Void> recheckDone;
+
+    TorrentRuntime(Engine engine, Metainfo meta, Path saveDir) {
+        this.engine = engine;
+        this.meta = meta;
+        this.info = meta.info();
+        this.saveDir = saveDir;
+        this.hex = meta.infoHash().hex();
+        this.infoHash = meta.infoHash().bytes();
+        List<org.swarmbid.core.storage.FileEntry> files = new ArrayList<>();
+        for (FileEntry f : info.files()) {
+            files.add(org.swarmbid.core.storage.FileEntry.of(f.displayPath(), f.length()));
+        }
+        byte[] hashes = new byte[info.pieceCount() * 20];
+        for (int i = 0; i < info.pieceCount(); i++) {
+            System.arraycopy(info.pieceHash(i), 0, hashes, i * 20, 20);
+        }
+        this.layout = new StorageLayout(files, info.pieceLength(), hashes);
+        this.filePriorities = new int[info.files().size()];
+        java.util.Arrays.fill(filePriorities, PiecePicker.DEFAULT_PRIORITY);
+        this.resumeKey = hex + "-" + java.util.HexFormat.of().formatHex(
+                Hashing.sha1(saveDir.toAbsolutePath().normalize().toString()
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 6);
+        this.status = buildStatus();
+    }
+
+    /** Names this torrent's resume file: the info-hash plus the save folder, so two copies never share one. */
+    String resumeKey() {
+        return resumeKey;
+    }
+
+    // ---------------------------------------------------------------- lifecycle (loop)
+
+    /** Opens storage and starts checking; then joins the swarm. */
+    void start(boolean trustData) {
+        stopping = false;
+        try {
+            if (storage == null) {
+                storage = new FileStorage(saveDir, layout, engine.filePool());
+            }
+        } catch (IOException e) {
+            fail("cannot open the download folder: " + e.getMessage());
+            return;
+        }
+        if (verified != null) {
+            joinSwarm();
+            return;
+        }
+        setState(TorrentState.CHECKING);
+        if (trustData) {
+            onChecked(Bitfield.full(info.pieceCount()));
+            return;
+        }
+        engine.resumeStore().load(this, layout, storage).whenComplete((bits, err) -> engine.loop().execute(() -> {
+            if (err != null) {
+                fail("check failed: " + rootMessage(err));
+            } else if (!stopping) {
+                onChecked(bits);
+            }
+        }));
+    }
+
+    private void onChecked(Bitfield bits) {
+        verified = bits;
+        picker = new PiecePicker<>(new PieceGeometry(info.totalLength(), info.pieceLength()), verified.copy(),
+                PickerConfig.DEFAULT, random);
+        applyPriorities();
+        resumeDirty = true;
+        saveResume();
+        ChokePolicy base = new StandardChoker();
+        chokePolicy = base;
+        for (EnginePlugin ep : engine.plugins()) {
+            try {
+                ep.forTorrent(this).ifPresent(plugins::add);
+            } catch (RuntimeException e) {
+                log.warn("plugin {} failed to join {}: {}", ep.name(), info.name(), e.toString());
+            }
+        }
+        for (TorrentPlugin tp : plugins) {
+            Optional<ChokePolicy> p = tp.chokePolicy(base);
+            if (p.isPresent()) {
+                chokePolicy = p.get();
+                break;
+            }
+        }
+        if (recheckDone != null) {
+            recheckDone.complete(null);
+            recheckDone = null;
+        }
+        joinSwarm();
+    }
+
+    private void joinSwarm() {
+        if (state == TorrentState.PAUSED || state == TorrentState.ERROR || stopping) {
+            return;
+        }
+        setState(isComplete() ? TorrentState.SEEDING : TorrentState.DOWNLOADING);
+        started = true;
+        if (trackers == null && !meta.trackerTiers().isEmpty()) {
+            trackers = new TrackerList(meta.trackerTiers(), engine.trackerFactory(),
+                    new AnnounceTemplate(infoHash, engine.peerId().bytes(), engine.listenPort(),
+                            engine.trackerKey(), 200),
+                    this::transferTotals, engine.trackerScheduler(), new Listener(),
+                    engine.announcePolicy(), random, Clock.systemUTC());
+        }
+        if (trackers != null) {
+            trackers.start();
+        }
+    }
+
+    /** Stops the swarm part: trackers hear {@code stopped}, connections close, resume data is saved. */
+    CompletableFuture<Void> stop(TorrentState next) {
+        stopping = true;
+        if (state != TorrentState.ERROR) {
+            setState(next);
+        }
+        for (PeerConnection p : new ArrayList<>(peers)) {
+            p.close("torrent stopped");
+        }
+        for (PeerConnection p : new ArrayList<>(connecting)) {
+            p.close("torrent stopped");
+        }
+        candidates.clear();
+        saveResume();
+        for (TorrentPlugin p : plugins) {
+            p.close();
+        }
+        plugins.clear();
+        CompletableFuture<Void> f = CompletableFuture.completedFuture(null);
+        if (trackers != null && started) {
+            f = trackers.stop(java.time.Duration.ofSeconds(3)).exceptionally(e -> null);
+            trackers = null;
+        }
+        started = false;
+        return f;
+    }
+
+    void closeStorage(boolean deleteData) {
+        if (storage == null) {
+            return;
+        }
+        try {
+            if (deleteData) {
+                storage.deleteData();
+                engine.resumeStore().delete(resumeKey);
+            } else {
+                storage.flush();
+            }
+        } catch (IOException e) {
+            log.warn("{}: {}", info.name(), e.getMessage());
+        }
+        storage.close();
+        storage = null;
+    }
+
+    private void fail(String message) {
+        error = message;
+        log.error("{}: {}", info.name(), message);
+        setState(TorrentState.ERROR);
+        engine.publish(new SessionEvent.TorrentError(hex, message));
+        stop(TorrentState.ERROR);
+    }
+
+    void diskError(String message) {
+        fail(message);
+    }
+
+    private void setState(TorrentState next) {
+        TorrentState prev = state;
+        if (prev != next) {
+            state = next;
+            engine.publish(new SessionEvent.StateChanged(hex, prev, next));
+        }
+    }
+
+    // ---------------------------------------------------------------- peers (loop)
+
+    boolean acceptsPeers() {
+        return started && !stopping && (state == TorrentState.DOWNLOADING || state == TorrentState.SEEDING);
+    }
+
+    boolean hasRoomForPeer() {
+        return peers.size() < engine.config().maxPeersPerTorrent();
+    }
+
+    boolean attach(PeerConnection p) {
+        if (!acceptsPeers() || !hasRoomForPeer() || smartBan.isBanned(banKey(p))) {
+            return false;
+        }
+        for (PeerConnection other : peers) {
+            if (java.util.Arrays.equals(other.peerId(), p.peerId())) {
+                return false;
+            }
+        }
+        connecting.remove(p);
+        peers.add(p);
+        stateSince.put(p, chokeRound);
+        if (p.dialedAddress != null) {
+            nextDial.put(p.dialedAddress, Long.MAX_VALUE);
+            dialFailures.remove(p.dialedAddress);
+        }
+        return true;
+    }
+
+    void detach(PeerConnection p) {
+        connecting.remove(p);
+        if (peers.remove(p)) {
+            if (picker != null) {
+                picker.peerLeft(p, p.peerHas);
+            }
+            stateSince.remove(p);
+            lastOptimistic.remove(p);
+            boolean wasUnchoked = !p.amChoking;
+            optimistic.remove(p);
+            if (p.dialedAddress != null) {
+                nextDial.put(p.dialedAddress, engine.now() + 60_000);
+            }
+            if (wasUnchoked) {
+                chokeSoon();
+            }
+        }
+    }
+
+    void dialFailed(PeerConnection p) {
+        connecting.remove(p);
+        if (p.dialedAddress != null && !peers.contains(p)) {
+            int n = dialFailures.merge(p.dialedAddress, 1, Integer::sum);
+            long backoff = Math.min(300_000L, 5_000L << Math.min(6, n - 1));
+            nextDial.put(p.dialedAddress, engine.now() + backoff);
+            if (!candidates.contains(p.dialedAddress)) {
+                candidates.add(p.dialedAddress);
+            }
+        }
+    }
+
+    List<PeerPlugin> pluginsFor(PeerConnection p) {
+        List<PeerPlugin> out = new ArrayList<>();
+        for (TorrentPlugin tp : plugins) {
+            try {
+                tp.forPeer(p).ifPresent(out::add);
+            } catch (RuntimeException e) {
+                log.warn("plugin failed on {}: {}", p, e.toString());
+            }
+        }
+        return out;
+    }
+
+    String banKey(PeerConnection p) {
+        InetSocketAddress a = p.remoteAddress();
+        String ip = a == null ? "?" : a.getAddress().getHostAddress();
+        if (a != null && a.getAddress().isLoopbackAddress()) {
+            return ip + "/" + java.util.HexFormat.of().formatHex(p.peerId());
+        }
+        return ip;
+    }
+
+    void addPeers(List<InetSocketAddress> found) {
+        for (InetSocketAddress a : found) {
+            if (engine.isSelf(a) || nextDial.containsKey(a) && nextDial.get(a) == Long.MAX_VALUE) {
+                continue;
+            }
+            if (!candidates.contains(a)) {
+                candidates.add(a);
+            }
+        }
+        connectMore();
+    }
+
+    private void connectMore() {
+        if (!acceptsPeers()) {
+            return;
+        }
+        long now = engine.now();
+        int budget = candidates.size();
+        while (budget-- > 0 && peers.size() + connecting.size() < engine.config().maxPeersPerTorrent()
+                && engine.hasRoomForConnection()) {
+            InetSocketAddress a = candidates.poll();
+            if (a == null) {
+                break;
+            }
+            Long next = nextDial.get(a);
+            if (next != null && next > now) {
+                if (next != Long.MAX_VALUE) {
+                    candidates.add(a);
+                }
+                continue;
+            }
+            nextDial.put(a, Long.MAX_VALUE);
+            connecting.add(engine.dial(this, a));
+        }
+    }
+
+    void peerInterestChanged(PeerConnection p) {
+        if (p.peerInterested && p.amChoking) {
+            chokeSoon();
+        } else if (!p.peerInterested && !p.amChoking) {
+            chokeSoon();
+        }
+    }
+
+    boolean allowedFastFor(PeerConnection p, int piece) {
+        return false;
+    }
+
+    // ---------------------------------------------------------------- choking (loop)
+
+    private void chokeSoon() {
+        long now = engine.now();
+        if (now - lastChokeMillis >= 1000) {
+            chokeRound();
+        }
+    }
+
+    void chokeRound() {
+        if (chokePolicy == null || !acceptsPeers()) {
+            return;
+        }
+        lastChokeMillis = engine.now();
+        chokeRound++;
+        long now = engine.now();
+        List<PeerSnapshot<PeerConnection>> snaps = new ArrayList<>(peers.size());
+        for (PeerConnection p : peers) {
+            snaps.add(PeerSnapshot.builder(p)
+                    .interested(p.peerInterested)
+                    .unchoked(!p.amChoking)
+                    .optimistic(!p.amChoking && optimistic.contains(p))
+                    .downloadRate(p.downRate.rate(now))
+                    .uploadRate(p.upRate.rate(now))
+                    .seed(p.isSeed())
+                    .snubbed(p.snubbed)
+                    .connectedMillis(Math.max(0, now - p.connectedAt()))
+                    .stateSinceRound(stateSince.getOrDefault(p, chokeRound))
+                    .lastOptimisticRound(lastOptimistic.getOrDefault(p, PeerSnapshot.NEVER))
+                    .downloadedBytes(p.bytesReceived())
+                    .uploadedBytes(p.bytesSent())
+                    .build());
+        }
+        ChokeContext ctx = new ChokeContext(isComplete(), engine.config().uploadSlots(), 1, chokeRound, random);
+        ChokeDecision<PeerConnection> d;
+        try {
+            d = chokePolicy.decide(snaps, ctx);
+        } catch (RuntimeException e) {
+            log.warn("choke policy failed, keeping the current slots: {}", e.toString());
+            return;
+        }
+        Set<PeerConnection> unchoke = d.unchoke();
+        optimistic.clear();
+        for (PeerConnection p : d.optimistic()) {
+            optimistic.add(p);
+            lastOptimistic.put(p, chokeRound);
+        }
+        for (PeerConnection p : peers) {
+            boolean wasChoking = p.amChoking;
+            p.optimistic = optimistic.contains(p);
+            if (unchoke.contains(p)) {
+                p.unchoke();
+            } else {
+                p.choke();
+            }
+            if (wasChoking != p.amChoking) {
+                stateSince.put(p, chokeRound);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- pieces (loop)
+
+    PiecePicker<PeerConnection> picker() {
+        return picker;
+    }
+
+    Bitfield verified() {
+        return verified;
+    }
+
+    void blockArrived(PeerConnection from, int piece, int begin, ByteBuf data, boolean wasOutstanding) {
+        if (picker == null) {
+            return;
+        }
+        int len = data.readableBytes();
+        BlockReceipt<PeerConnection> r = picker.blockReceived(from, piece, begin, len);
+        if (!r.status().isNew()) {
+            wasted += len;
+            return;
+        }
+        PieceAssembly a = assemblies.computeIfAbsent(piece, k -> new PieceAssembly(k, info.pieceSize(k)));
+        a.add(begin, data, from);
+        for (PeerConnection other : r.cancel()) {
+            other.sendCancel(piece, begin, len);
+        }
+        if (r.status() == BlockReceipt.Status.PIECE_COMPLETE || a.complete()) {
+            assemblies.remove(piece);
+            verifyAndWrite(a);
+        }
+    }
+
+    private void verifyAndWrite(PieceAssembly a) {
+        int piece = a.piece();
+        byte[] data = a.data();
+        CompletableFuture.supplyAsync(() -> layout.hashMatches(piece, Hashing.sha1(data)), engine.hasherPool())
+                .thenAcceptAsync(ok -> {
+                    if (!ok) {
+                        pieceFailed(a);
+                        return;
+                    }
+                    engine.diskPool().execute(() -> {
+                        String err = null;
+                        try {
+                            FileStorage s = storage;
+                            if (s == null) {
+                                return;
+                            }
+                            s.write(piece, 0, ByteBuffer.wrap(data));
+                        } catch (IOException | RuntimeException e) {
+                            err = e.getMessage() == null ? e.toString() : e.getMessage();
+                        }
+                        String writeError = err;
+                        engine.loop().execute(() -> {
+                            if (writeError != null) {
+                                fail("write of piece " + piece + " failed: " + writeError);
+                            } else {
+                                piecePassed(a);
+                            }
+                        });
+                    });
+                }, engine.loop());
+    }
+
+    private void piecePassed(PieceAssembly a) {
+        if (picker == null || verified == null) {
+            return;
+        }
+        int piece = a.piece();
+        picker.piecePassed(piece);
+        verified.set(piece);
+        resumeDirty = true;
+        for (String banned : smartBan.piecePassed(piece, a.data(), PieceAssembly.BLOCK)) {
+            disconnectBanned(banned);
+        }
+        for (PeerConnection p : peers) {
+            p.sendHave(piece);
+        }
+        for (PeerConnection p : peers) {
+            p.flush();
+            p.ourPiecesChanged();
+        }
+        Map<org.swarmbid.core.spi.PeerContext, Long> bytes = contributions(a);
+        for (TorrentPlugin tp : plugins) {
+            tp.onPiecePassed(piece, bytes);
+        }
+        if (isComplete()) {
+            finished();
+        }
+    }
+
+    private void pieceFailed(PieceAssembly a) {
+        if (picker == null) {
+            return;
+        }
+        int piece = a.piece();
+        wasted += a.size();
+        List<PeerConnection> contributors = picker.pieceFailed(piece);
+        String[] senders = new String[a.blockCount()];
+        for (int b = 0; b < senders.length; b++) {
+            Object s = a.sender(b);
+            senders[b] = s instanceof PeerConnection pc ? banKey(pc) : null;
+        }
+        log.info("{}: piece {} failed its hash check ({} contributors)", info.name(), piece, contributors.size());
+        for (String banned : smartBan.pieceFailed(piece, a.data(), PieceAssembly.BLOCK, senders)) {
+            disconnectBanned(banned);
+        }
+        Map<org.swarmbid.core.spi.PeerContext, Long> bytes = contributions(a);
+        for (TorrentPlugin tp : plugins) {
+            tp.onPieceFailed(piece, bytes);
+        }
+        for (PeerConnection p : peers) {
+            p.requestMore();
+        }
+    }
+
+    private void disconnectBanned(String key) {
+        log.warn("{}: banning {} for sending data that failed the hash check", info.name(), key);
+        for (PeerConnection p : new ArrayList<>(peers)) {
+            if (banKey(p).equals(key)) {
+                p.close("banned: sent corrupt data");
+            }
+        }
+    }
+
+    private static Map<org.swarmbid.core.spi.PeerContext, Long> contributions(PieceAssembly a) {
+        Map<org.swarmbid.core.spi.PeerContext, Long> m = new IdentityHashMap<>();
+        a.bytesByPeer().forEach((k, v) -> {
+            if (k instanceof PeerConnection pc) {
+                m.put(pc, v);
+            }
+        });
+        return m;
+    }
+
+    private void finished() {
+        if (state == TorrentState.SEEDING) {
+            return;
+        }
+        log.info("{}: download complete", info.name());
+        setState(TorrentState.SEEDING);
+        saveResume();
+        engine.publish(new SessionEvent.TorrentFinished(hex));
+        if (trackers != null) {
+            trackers.completed();
+        }
+        for (TorrentPlugin tp : plugins) {
+            tp.onFinished();
+        }
+        for (PeerConnection p : new ArrayList<>(peers)) {
+            if (p.isSeed()) {
+                p.close("both sides are seeds");
+            }
+        }
+        chokeRound();
+    }
+
+    void readBlock(int piece, int begin, ByteBuffer dst) throws IOException {
+        storage.read(piece, begin, dst);
+    }
+
+    void downloaded(int bytes, long now) {
+        down.add(bytes, now);
+    }
+
+    void uploaded(int bytes, long now) {
+        up.add(bytes, now);
+    }
+
+    // ---------------------------------------------------------------- periodic (loop)
+
+    void tick(long now) {
+        if (!acceptsPeers()) {
+            status = buildStatus();
+            return;
+        }
+        for (PeerConnection p : peers) {
+            p.tick(now);
+        }
+        connectMore();
+        if (now - lastChokeMillis >= engine.config().chokeInterval().toMillis()) {
+            chokeRound();
+        }
+        for (TorrentPlugin tp : plugins) {
+            tp.tick(now);
+        }
+        if (resumeDirty && now - lastResumeSave >= RESUME_SAVE_MILLIS) {
+            saveResume();
+        }
+        status = buildStatus();
+        List<PeerStatus> ps = new ArrayList<>(peers.size());
+        for (PeerConnection p : peers) {
+            InetSocketAddress a = p.remoteAddress();
+            ps.add(new PeerStatus(a == null ? "?" : a.getAddress().getHostAddress() + ":" + a.getPort(),
+                    p.client(), p.flags(), p.downRate.rate(now), p.upRate.rate(now),
+                    p.peerHas == null ? 0 : (double) p.peerHas.cardinality() / Math.max(1, info.pieceCount()),
+                    p.attributes()));
+        }
+        peerStatus = ps;
+    }
+
+    private void saveResume() {
+        if (verified == null || storage == null || !resumeDirty) {
+            return;
+        }
+        resumeDirty = false;
+        lastResumeSave = engine.now();
+        engine.resumeStore().save(resumeKey, infoHash, verified.copy(), storage);
+    }
+
+    private TransferTotals transferTotals() {
+        TorrentStatus s = status;
+        return new TransferTotals(s.uploaded(), s.downloaded(), Math.max(0, s.totalBytes() - s.doneBytes()));
+    }
+
+    private TorrentStatus buildStatus() {
+        long now = engine.now();
+        long wanted = 0;
+        long done = 0;
+        int piecesDone = 0;
+        Bitfield v = verified;
+        PiecePicker<PeerConnection> pk = picker;
+        for (int i = 0; i < info.pieceCount(); i++) {
+            boolean want = pk == null || pk.priority(i) > 0;
+            int size = info.pieceSize(i);
+            if (want) {
+                wanted += size;
+            }
+            if (v != null && v.get(i)) {
+                piecesDone++;
+                if (want) {
+                    done += size;
+                }
+            }
+        }
+        long rate = down.rate(now);
+        long eta = rate <= 0 ? (done >= wanted ? 0 : -1) : (wanted - done) / rate;
+        int seeds = 0;
+        for (PeerConnection p : peers) {
+            if (p.isSeed()) {
+                seeds++;
+            }
+        }
+        List<TrackerStatus> ts = new ArrayList<>();
+        TrackerList tl = trackers;
+        if (tl != null) {
+            for (org.swarmbid.core.tracker.TrackerStatus t : tl.statuses()) {
+                ts.add(new TrackerStatus(t.url(), t.tier(),
+                        t.state() == org.swarmbid.core.tracker.TrackerState.WORKING,
+                        t.lastError().or(t::warning).orElse(""), t.seeders().orElse(-1), t.leechers().orElse(-1),
+                        t.nextAnnounce().map(java.time.Instant::toEpochMilli).orElse(0L)));
+            }
+        }
+        return new TorrentStatus(hex, info.name(), state, info.totalLength(), wanted, done, piecesDone,
+                info.pieceCount(), rate, up.rate(now), down.total(), up.total(), peers.size(), seeds, eta, error, ts);
+    }
+
+    private void applyPriorities() {
+        if (picker == null) {
+            return;
+        }
+        long[] lengths = new long[info.files().size()];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = info.files().get(i).length();
+        }
+        picker.setPriorities(PiecePriorities.fromFiles(picker.geometry(), lengths, filePriorities));
+        for (PeerConnection p : peers) {
+            p.ourPiecesChanged();
+            p.requestMore();
+        }
+        if (isComplete() && state == TorrentState.DOWNLOADING) {
+            finished();
+        } else if (!isComplete() && state == TorrentState.SEEDING) {
+            setState(TorrentState.DOWNLOADING);
+        }
+    }
+
+    boolean isDownloading() {
+        return state == TorrentState.DOWNLOADING;
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException)) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    // ---------------------------------------------------------------- TorrentHandle (any thread)
+
+    @Override
+    public String infoHash() {
+        return hex;
+    }
+
+    @Override
+    public String name() {
+        return info.name();
+    }
+
+    @Override
+    public TorrentStatus status() {
+        return status;
+    }
+
+    @Override
+    public List<PeerStatus> peers() {
+        return peerStatus;
+    }
+
+    @Override
+    public void pause() {
+        engine.loop().execute(() -> {
+            if (state != TorrentState.PAUSED) {
+                stop(TorrentState.PAUSED);
+                status = buildStatus();
+            }
+        });
+    }
+
+    @Override
+    public void resume() {
+        engine.loop().execute(() -> {
+            if (state == TorrentState.PAUSED || state == TorrentState.ERROR) {
+                error = null;
+                state = TorrentState.CHECKING;
+                start(false);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> recheck() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        engine.loop().execute(() -> {
+            stop(TorrentState.CHECKING).whenComplete((v, e) -> engine.loop().execute(() -> {
+                engine.resumeStore().delete(resumeKey);
+                verified = null;
+                picker = null;
+                assemblies.clear();
+                recheckDone = f;
+                state = TorrentState.CHECKING;
+                start(false);
+            }));
+        });
+        return f;
+    }
+
+    @Override
+    public void setFilePriority(int fileIndex, int priority) {
+        if (fileIndex < 0 || fileIndex >= filePriorities.length) {
+            throw new IndexOutOfBoundsException("file " + fileIndex + " of " + filePriorities.length);
+        }
+        if (priority < 0 || priority > PiecePicker.MAX_PRIORITY) {
+            throw new IllegalArgumentException("priority must be 0..7");
+        }
+        engine.loop().execute(() -> {
+            filePriorities[fileIndex] = priority;
+            applyPriorities();
+        });
+    }
+
+    @Override
+    public void connect(InetSocketAddress peer) {
+        engine.loop().execute(() -> {
+            nextDial.remove(peer);
+            addPeers(List.of(peer));
+        });
+    }
+
+    @Override
+    public void reannounce() {
+        engine.loop().execute(() -> {
+            if (trackers != null) {
+                trackers.announceNow();
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- TorrentContext
+
+    @Override
+    public byte[] infoHashBytes() {
+        return infoHash.clone();
+    }
+
+    @Override
+    public int pieceCount() {
+        return info.pieceCount();
+    }
+
+    @Override
+    public long pieceLength() {
+        return info.pieceLength();
+    }
+
+    @Override
+    public long totalLength() {
+        return info.totalLength();
+    }
+
+    @Override
+    public int pieceSize(int piece) {
+        return info.pieceSize(piece);
+    }
+
+    @Override
+    public boolean isComplete() {
+        PiecePicker<PeerConnection> pk = picker;
+        return pk != null && pk.wantedRemaining() == 0;
+    }
+
+    @Override
+    public Path saveDir() {
+        return saveDir;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        engine.loop().execute(task);
+    }
+
+    Metainfo metainfo() {
+        return meta;
+    }
+
+    /** Tracker callbacks arrive on the tracker scheduler; hop to the loop. */
+    private final class Listener implements TrackerListener {
+        @Override
+        public void onPeers(String trackerUrl, List<InetSocketAddress> found) {
+            engine.loop().execute(() -> addPeers(found));
+        }
+
+        @Override
+        public void onStatus(org.swarmbid.core.tracker.TrackerStatus s) {
+            s.lastError().ifPresent(e -> log.info("{}: tracker {}: {}", info.name(), s.url(), e));
+        }
+    }
+}
