@@ -141,6 +141,21 @@ class OpentrackerInteropTest {
         assertThat(alone.peers()).doesNotContain(B);
     }
 
+    /** Times {@code n} sequential announces and logs the median and worst round trip. */
+    static void measure(String what, Tracker t, byte[] hash, int n) {
+        long[] ns = new long[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            t.announce(peer(hash, 41000, 1000, AnnounceEvent.NONE)).join();
+            ns[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(ns);
+        org.slf4j.LoggerFactory.getLogger(OpentrackerInteropTest.class).info(
+                "{} announce to opentracker: median {} us, max {} us over {}", what, ns[n / 2] / 1000, ns[n - 1] / 1000, n);
+        assertThat(Duration.ofNanos(ns[n / 2])).isLessThan(Duration.ofMillis(100));
+        t.announce(peer(hash, 41000, 1000, AnnounceEvent.STOPPED)).join();
+    }
+
     static TrackerException failure(Runnable r) {
         try {
             r.run();
@@ -156,6 +171,7 @@ class OpentrackerInteropTest {
         HttpTracker t = new HttpTracker(HttpTracker.newClient(Duration.ofSeconds(5)),
                 "http://127.0.0.1:" + port + "/announce", Duration.ofSeconds(5));
         swarm(t, HTTP_HASH);
+        measure("HTTP", t, HTTP_HASH, 200);
         TrackerException e = failure(() -> t.announce(peer(UNLISTED_HASH, 40003, 1, AnnounceEvent.STARTED)).join());
         assertThat(e.kind()).isEqualTo(TrackerException.Kind.TRACKER_FAILURE);
         assertThat(e.getMessage()).containsIgnoringCase("not authorized");
@@ -167,6 +183,7 @@ class OpentrackerInteropTest {
                 timers, new UdpTrackerClient.Config(Duration.ofMillis(500), 2, Duration.ofMinutes(1)))) {
             UdpTracker t = client.tracker("udp://127.0.0.1:" + port + "/announce");
             swarm(t, UDP_HASH);
+            measure("UDP", t, UDP_HASH, 200);
             // over UDP opentracker refuses an unlisted torrent with a bare 8-byte header, not an error action
             TrackerException e = failure(() -> t.announce(peer(UNLISTED_HASH, 40003, 1, AnnounceEvent.STARTED)).join());
             assertThat(e.kind()).isEqualTo(TrackerException.Kind.PROTOCOL);
