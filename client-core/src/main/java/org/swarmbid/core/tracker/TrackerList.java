@@ -328,7 +328,7 @@ public final class TrackerList {
             }
             s = status(e);
         }
-        log.debug("tracker {} failed ({} in a row): {}", TrackerUrls.redact(e.url), e.failures, s.lastError().orElse(""));
+        log.debug("tracker {} failed ({} in a row): {}", TrackerUrls.redact(e.url), s.failures(), s.lastError().orElse(""));
         listener.onStatus(s);
     }
 

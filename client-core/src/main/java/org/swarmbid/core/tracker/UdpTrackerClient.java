@@ -174,6 +174,8 @@ public final class UdpTrackerClient implements AutoCloseable {
         final CompletableFuture<T> result = new CompletableFuture<>();
         private volatile ScheduledFuture<?> timer;
         private volatile int transactionId;
+        /** The n of the attempt in progress; a request sent after a connect answer keeps it. */
+        private volatile int current;
 
         Exchange(InetSocketAddress to, int action, RequestEncoder encoder, ResponseParser<T> parser) {
             this.to = to;
@@ -225,8 +227,6 @@ public final class UdpTrackerClient implements AutoCloseable {
                         "could not send to UDP tracker (" + e.getClass().getSimpleName() + ")"));
             }
         }
-
-        private volatile int current;
 
         /** Called by the receiver thread with a packet whose transaction id and sender matched. */
         void onAnswer(int answerAction, int expected, ByteBuffer packet) {

@@ -82,6 +82,11 @@ public final class UdpTrackerCodec {
     }
 
     public static AnnounceResponse parseAnnounce(ByteBuffer packet, boolean ipv6) {
+        if (packet.remaining() == 8) {
+            // opentracker answers a torrent that is not on its whitelist with a bare header and no error text
+            throw new TrackerException(TrackerException.Kind.PROTOCOL,
+                    "tracker refused the announce without a reason (empty answer)");
+        }
         need(packet, 20, "announce");
         int p = packet.position();
         int interval = packet.getInt(p + 8);

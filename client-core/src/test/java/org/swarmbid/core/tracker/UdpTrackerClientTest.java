@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class UdpTrackerClientTest {
+    /** Base timeout for the retransmission tests; the others use a generous one so load cannot trigger retries. */
     static final Duration BASE = Duration.ofMillis(100);
+    static final UdpTrackerClient.Config FAST = new UdpTrackerClient.Config(BASE, 2, Duration.ofMinutes(1));
 
     FakeUdpTracker server;
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
@@ -28,7 +30,7 @@ class UdpTrackerClientTest {
     @BeforeEach
     void start() throws Exception {
         server = new FakeUdpTracker();
-        client = open(new UdpTrackerClient.Config(BASE, 2, Duration.ofMinutes(1)));
+        client = open(new UdpTrackerClient.Config(Duration.ofSeconds(2), 2, Duration.ofMinutes(1)));
     }
 
     UdpTrackerClient open(UdpTrackerClient.Config config) throws Exception {
@@ -80,7 +82,7 @@ class UdpTrackerClientTest {
         t.scrape(HttpTrackerTest.HASH).join();
         assertThat(server.count(UdpTrackerCodec.CONNECT)).isEqualTo(1);
 
-        try (UdpTrackerClient shortLived = open(new UdpTrackerClient.Config(BASE, 2, Duration.ofNanos(1)))) {
+        try (UdpTrackerClient shortLived = open(new UdpTrackerClient.Config(Duration.ofSeconds(2), 2, Duration.ofNanos(1)))) {
             UdpTracker s = shortLived.tracker(server.url());
             s.announce(request()).join();
             s.announce(request()).join();
@@ -97,19 +99,23 @@ class UdpTrackerClientTest {
     }
 
     @Test
-    void wrongTransactionIdIsIgnoredAndTheRetransmissionSucceeds() {
+    void wrongTransactionIdIsIgnoredAndTheRetransmissionSucceeds() throws Exception {
         server.script = (r, n) -> r.action() == UdpTrackerCodec.CONNECT && n == 1
                 ? List.of(FakeUdpTracker.connectReply(r.transactionId() + 1))
                 : FakeUdpTracker.standard(r, n);
+        client.close();
+        client = open(FAST);
         long t0 = System.nanoTime();
         AnnounceResponse r = client.tracker(server.url()).announce(request()).join();
         assertThat(r.peers()).hasSize(1);
-        assertThat(server.count(UdpTrackerCodec.CONNECT)).isEqualTo(2);
+        assertThat(server.count(UdpTrackerCodec.CONNECT)).isGreaterThanOrEqualTo(2);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(BASE);
     }
 
     @Test
     void answerFromAnotherAddressIsIgnored() throws Exception {
+        client.close();
+        client = open(FAST);
         try (DatagramSocket spoofer = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             server.script = (r, n) -> {
                 if (r.action() == UdpTrackerCodec.ANNOUNCE && n == 1) {
@@ -127,7 +133,7 @@ class UdpTrackerClientTest {
             };
             AnnounceResponse r = client.tracker(server.url()).announce(request()).join();
             assertThat(r.peers()).containsExactly(new InetSocketAddress("127.0.0.1", 6881));
-            assertThat(server.count(UdpTrackerCodec.ANNOUNCE)).isEqualTo(2);
+            assertThat(server.count(UdpTrackerCodec.ANNOUNCE)).isGreaterThanOrEqualTo(2);
         }
     }
 
@@ -145,8 +151,10 @@ class UdpTrackerClientTest {
     }
 
     @Test
-    void silentTrackerTimesOutAfterBackedOffRetransmissions() {
+    void silentTrackerTimesOutAfterBackedOffRetransmissions() throws Exception {
         server.script = (r, n) -> List.of();
+        client.close();
+        client = open(FAST);
         long t0 = System.nanoTime();
         TrackerException e = failure(client.tracker(server.url()).announce(request()));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);

@@ -69,6 +69,10 @@ class UdpTrackerCodecTest {
         assertThat(UdpTrackerCodec.header(e)).contains(new UdpTrackerCodec.Header(3, 9));
         assertThat(UdpTrackerCodec.parseError(e)).isEqualTo("bad  hash");
         assertThat(UdpTrackerCodec.header(ByteBuffer.allocate(7))).isEmpty();
+        assertThatThrownBy(() -> UdpTrackerCodec.parseAnnounce(ByteBuffer.allocate(8).putInt(1).putInt(9).flip(), false))
+                .hasMessageContaining("refused the announce without a reason");
+        assertThatThrownBy(() -> UdpTrackerCodec.parseAnnounce(ByteBuffer.allocate(12), false))
+                .hasMessageContaining("12 bytes, need at least 20");
         assertThatThrownBy(() -> UdpTrackerCodec.parseConnect(ByteBuffer.allocate(12)))
                 .hasMessageContaining("12 bytes, need at least 16");
     }
