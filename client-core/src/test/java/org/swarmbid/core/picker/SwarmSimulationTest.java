@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.swarmbid.core.bitfield.Bitfield;
 import org.swarmbid.core.picker.BlockReceipt.Status;
@@ -19,6 +20,7 @@ import org.swarmbid.core.picker.BlockReceipt.Status;
  * rejects, chokes, departures, late haves and failed hash checks, checking the picker's promises at every step;
  * prints the throughput it reached (a figure, not an assertion).
  */
+@Tag("slow")
 class SwarmSimulationTest {
     private static final int PIECES = 4096;
     private static final int PEERS = 50;

@@ -16,7 +16,7 @@ import org.swarmbid.core.bitfield.Bitfield;
  * The incrementally kept rarest-first order must always equal what a brute-force sort of the model would give:
  * exactly the unverified pieces with priority &gt; 0, sorted by priority descending then availability ascending.
  */
-class RarestOrderProperties {
+class RarestOrderPropertyTest {
 
     @Property(tries = 300)
     void orderMatchesBruteForceAfterRandomChurn(@ForAll long seed) {
