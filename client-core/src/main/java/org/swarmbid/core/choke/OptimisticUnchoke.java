@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Chooses the optimistic unchokes, after BitTorrent mainline: the slot rotates every {@code periodRounds} rounds
- * (3 rounds = 30 s at a 10 s round) to a random interested peer not already unchoked in a regular slot; a peer
+ * (3 rounds = 30 s at a 10 s round) to a random interested non-seed peer not already in a regular slot; a peer
  * connected for less than {@code newPeerMillis} is {@code newPeerWeight} times as likely to be chosen (3x in
  * mainline), so a newcomer with nothing to trade soon gets a first piece. Between rotations the current optimistic
  * peers keep their slots while they stay interested; a slot freed early (the peer lost interest, left, or moved
@@ -48,7 +48,7 @@ public record OptimisticUnchoke(int periodRounds, long newPeerMillis, int newPee
         boolean rotate = rotates(round);
         List<PeerSnapshot<K>> pool = new ArrayList<>();
         for (PeerSnapshot<K> p : peers) {
-            if (!p.interested() || taken.contains(p.key())) {
+            if (!p.interested() || p.seed() || taken.contains(p.key())) {
                 continue;
             }
             if (!rotate && p.optimistic() && chosen.size() < slots) {

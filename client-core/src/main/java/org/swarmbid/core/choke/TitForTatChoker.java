@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Leeching choker (BEP 3's tit-for-tat, as mainline does it): the regular slots go to the interested peers that
  * upload to us fastest. A snubbed peer loses its regular slot (mainline's anti-snubbing) and can only come back
- * through an optimistic unchoke or by sending data again. Ties go to a peer already unchoked (no churn), then to
+ * through an optimistic unchoke or by sending data again. Seeds are never unchoked: they want nothing. Ties go to a peer already unchoked (no churn), then to
  * the earlier peer in the input. Optimistic slots are filled by {@link OptimisticUnchoke}.
  */
 public final class TitForTatChoker implements ChokePolicy {
@@ -28,7 +28,7 @@ public final class TitForTatChoker implements ChokePolicy {
     public <K> ChokeDecision<K> decide(List<PeerSnapshot<K>> peers, ChokeContext context) {
         List<PeerSnapshot<K>> candidates = new ArrayList<>();
         for (PeerSnapshot<K> p : peers) {
-            if (p.interested() && !p.snubbed()) {
+            if (p.interested() && !p.snubbed() && !p.seed()) {
                 candidates.add(p);
             }
         }

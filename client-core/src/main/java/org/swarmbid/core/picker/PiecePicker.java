@@ -31,8 +31,8 @@ import org.swarmbid.core.bitfield.Bitfield;
  * verified, priority &gt; 0) sit in one array sorted by (priority desc, availability asc), with the start of each
  * (priority, availability) bucket recorded. A {@code have} moves its piece across one bucket boundary with a
  * single swap, so availability updates cost O(1), and have-all (seeds) is counted apart because it shifts every
- * piece alike. Priority changes and verified pieces mark the order stale; it is rebuilt by one counting sort
- * (O(pieces)) before the next pick.
+ * piece alike. A verified piece stays in place as a tombstone that scans skip; after 64 of them, or any priority
+ * change, the order is rebuilt by one counting sort (O(pieces)) before the next pick.
  *
  * <p>Availability contract: report each peer's pieces exactly once, either with {@link #peerBitfield}, with
  * {@link #peerHaveAll}/{@link #peerHaveNone} (BEP 6), or piece by piece with {@link #peerHave} for every bit that
@@ -53,6 +53,8 @@ public final class PiecePicker<P> {
     private static final byte REQUESTED = 1;
     private static final byte RECEIVED = 2;
     private static final int POOL_LIMIT = 64;
+    /** Verified pieces left in the order (skipped by scans) before it is rebuilt. */
+    private static final int TOMBSTONE_LIMIT = 64;
 
     private final PieceGeometry geometry;
     private final PickerConfig config;
@@ -82,6 +84,9 @@ public final class PiecePicker<P> {
     private int stride;
     private int candidateCount;
     private boolean dirty = true;
+    /** Pieces verified since the last rebuild: still in {@link #order} (and moved by availability) but skipped. */
+    private final int[] tombstones = new int[TOMBSTONE_LIMIT];
+    private int tombstoneCount;
 
     private final PartialPiece[] partialOf;
     /** Pieces being downloaded, sorted by priority descending (stable: older first). */
@@ -179,6 +184,11 @@ public final class PiecePicker<P> {
             int base = level * stride;
             int end = bucketStart[base + stride];
             freshAvailable += end - (seeds > 0 ? bucketStart[base] : bucketStart[base + 1]);
+        }
+        for (int i = 0; i < tombstoneCount; i++) {
+            if (availability[tombstones[i]] + seeds > 0) {
+                freshAvailable--;
+            }
         }
         for (int i = 0, n = partials.size(); i < n; i++) {
             PartialPiece pp = partials.get(i);
@@ -409,7 +419,8 @@ public final class PiecePicker<P> {
                 int seen = 0;
                 for (int i = start; i < end; i++) {
                     int p = order[i];
-                    if (partialOf[p] == null && usable(p, peerHas, allowed) && random.nextInt(++seen) == 0) {
+                    if (partialOf[p] == null && usable(p, peerHas, allowed) && !have.get(p)
+                            && random.nextInt(++seen) == 0) {
                         chosen = p;
                     }
                 }
@@ -421,7 +432,7 @@ public final class PiecePicker<P> {
         } else {
             for (int i = start; i < end && n < max; i++) {
                 int p = order[i];
-                if (partialOf[p] == null && usable(p, peerHas, allowed)) {
+                if (partialOf[p] == null && usable(p, peerHas, allowed) && !have.get(p)) {
                     n += takeBlocks(startPartial(p), peer, e, max - n, out);
                 }
             }
@@ -579,7 +590,13 @@ public final class PiecePicker<P> {
         }
         if (have.set(piece)) {
             unwanted.set(piece);
-            dirty = true;
+            if (!dirty && position[piece] >= 0) {
+                if (tombstoneCount == TOMBSTONE_LIMIT) {
+                    dirty = true;
+                } else {
+                    tombstones[tombstoneCount++] = piece;
+                }
+            }
         }
     }
 
@@ -751,6 +768,7 @@ public final class PiecePicker<P> {
             }
         }
         candidateCount = bucketStart[keys];
+        tombstoneCount = 0;
         dirty = false;
     }
 
@@ -793,7 +811,7 @@ public final class PiecePicker<P> {
         if (dirty) {
             rebuild();
         }
-        return Arrays.copyOf(order, candidateCount);
+        return Arrays.stream(order, 0, candidateCount).filter(p -> !have.get(p)).toArray();
     }
 
     /** What the picker knows about one peer. */
