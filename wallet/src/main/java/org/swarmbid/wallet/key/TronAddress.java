@@ -81,11 +81,23 @@ public final class TronAddress implements Comparable<TronAddress> {
         if (text == null || text.isEmpty()) {
             throw new InvalidAddressException("TRON address is empty");
         }
-        String body = text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text;
-        if (body.length() == 2 * LENGTH && Hex.isHex(body)) {
-            return fromHex(body);
+        boolean prefixed = text.startsWith("0x") || text.startsWith("0X");
+        // A Base58 TRON address starts with 'T', which is not a hex digit; anything made only of hex digits
+        // (or carrying 0x) is meant as the hex form and gets the hex form's error messages.
+        if (prefixed || allHexDigits(text)) {
+            return fromHex(text);
         }
         return fromBase58(text);
+    }
+
+    private static boolean allHexDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
