@@ -117,20 +117,34 @@ public final class KeystoreFiles {
                 }
                 channel.force(true);
             }
-            if (!replace && Files.exists(target)) {
-                throw new FileAlreadyExistsException(target.toString());
+            if (replace) {
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                moved = true;
+            } else {
+                publishWithoutClobbering(temp, target);
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
             fsyncDirectory(dir);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /**
+     * Makes the complete temporary file visible under the target name only if that name is free: a hard link
+     * fails atomically if the target exists (rename would silently replace it). Where links are unsupported, a
+     * non-replacing move is the fallback.
+     */
+    private static void publishWithoutClobbering(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+        } catch (UnsupportedOperationException e) {
+            Files.move(temp, target);
         }
     }
 
