@@ -2,16 +2,17 @@ package org.swarmbid.wallet.tx;
 
 import com.google.protobuf.ByteString;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECPoint;
 import org.swarmbid.wallet.devnet.SignatureRecovery;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
 
 /**
  * Test-only secp256k1 signer: RFC 6979 deterministic k, low-s, recovery id by trial recovery.
@@ -35,7 +36,7 @@ public final class TestSigner implements TransactionSigner {
 
     /** A fresh signer from a counter-derived key (deterministic per seed, for tests only). */
     public static TestSigner fromSeed(int seed) {
-        byte[] k = SignedTransaction.sha256(("swarmbid-test-key-" + seed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] k = SignedTransaction.sha256(("swarmbid-test-key-" + seed).getBytes(StandardCharsets.UTF_8));
         return new TestSigner(HexFormat.of().formatHex(k));
     }
 
