@@ -199,12 +199,13 @@ public final class MetainfoParser {
             List<String> key = new ArrayList<>(path.size() + 1);
             key.add(name);
             key.addAll(path);
-            out.add(new FileEntry(key, length, total));
+            long offset = total;
             try {
                 total = Math.addExact(total, length);
             } catch (ArithmeticException e) {
                 throw new MetainfoException(where + "total length overflows a 64-bit integer");
             }
+            out.add(new FileEntry(key, length, offset));
         }
         return total;
     }
