@@ -122,8 +122,8 @@ public final class PathSanitizer {
             sb.setCharAt(i, '_');
         }
         int dot = sb.indexOf(".");
-        String base = (dot < 0 ? sb.toString() : sb.substring(0, dot)).stripTrailing().toUpperCase(Locale.ROOT);
-        if (DEVICE_NAMES.contains(base)) {
+        String base = (dot < 0 ? sb.toString() : sb.substring(0, dot)).stripTrailing();
+        if (base.length() >= 3 && base.length() <= 4 && DEVICE_NAMES.contains(base.toUpperCase(Locale.ROOT))) {
             sb.insert(0, '_');
         }
         return sb.toString();
