@@ -2,7 +2,6 @@ package org.swarmbid.core.metainfo;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -191,8 +190,4 @@ public final class PathSanitizer {
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
-    /** Convenience for callers holding a list. */
-    static List<String> elements(List<String> raw, String what) {
-        return raw.stream().map(e -> element(e, what)).toList();
-    }
 }
