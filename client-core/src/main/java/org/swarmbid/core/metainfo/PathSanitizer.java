@@ -189,5 +189,4 @@ public final class PathSanitizer {
         }
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
-
 }
