@@ -30,7 +30,8 @@ import org.swarmbid.core.bencode.BencodeReader;
  *
  * <p>Info dictionary, single-file and multi-file forms:
  * <pre>
- *   d 6:length i&lt;bytes&gt;e  4:name &lt;name&gt;  12:piece length i&lt;n&gt;e  6:pieces &lt;20 x count bytes&gt;  [7:private i1e] e
+ *   d 6:length i&lt;bytes&gt;e  4:name &lt;name&gt;  12:piece length i&lt;n&gt;e
+ *     6:pieces &lt;20 x count bytes&gt;  [7:private i1e] e
  *   d 5:files l d 6:length i&lt;bytes&gt;e 4:path l &lt;dir&gt;... &lt;file&gt; e e ... e  4:name &lt;dir&gt; ... e
  * </pre>
  * {@code name.utf-8} and {@code path.utf-8} are preferred when present. Everything that decides which bytes go
@@ -199,12 +200,13 @@ public final class MetainfoParser {
             List<String> key = new ArrayList<>(path.size() + 1);
             key.add(name);
             key.addAll(path);
-            out.add(new FileEntry(key, length, total));
+            long offset = total;
             try {
                 total = Math.addExact(total, length);
             } catch (ArithmeticException e) {
                 throw new MetainfoException(where + "total length overflows a 64-bit integer");
             }
+            out.add(new FileEntry(key, length, offset));
         }
         return total;
     }

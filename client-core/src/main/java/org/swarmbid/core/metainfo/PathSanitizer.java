@@ -2,7 +2,6 @@ package org.swarmbid.core.metainfo;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -122,8 +121,8 @@ public final class PathSanitizer {
             sb.setCharAt(i, '_');
         }
         int dot = sb.indexOf(".");
-        String base = (dot < 0 ? sb.toString() : sb.substring(0, dot)).stripTrailing().toUpperCase(Locale.ROOT);
-        if (DEVICE_NAMES.contains(base)) {
+        String base = (dot < 0 ? sb.toString() : sb.substring(0, dot)).stripTrailing();
+        if (base.length() >= 3 && base.length() <= 4 && DEVICE_NAMES.contains(base.toUpperCase(Locale.ROOT))) {
             sb.insert(0, '_');
         }
         return sb.toString();
@@ -189,10 +188,5 @@ public final class PathSanitizer {
             return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
         }
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-    }
-
-    /** Convenience for callers holding a list. */
-    static List<String> elements(List<String> raw, String what) {
-        return raw.stream().map(e -> element(e, what)).toList();
     }
 }
