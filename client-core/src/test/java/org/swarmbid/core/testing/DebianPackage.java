@@ -57,19 +57,22 @@ public enum DebianPackage {
     }
 
     private String probe() {
-        if (!Files.isExecutable(Path.of(executable))) {
-            return missing(executable + " is not installed");
-        }
-        if (this == PYTHON3_LIBTORRENT) {
+        String problem = problem(aptName, executable);
+        if (problem.isEmpty() && this == PYTHON3_LIBTORRENT) {
             Command.Result r = Command.run(List.of(executable, "-c", "import libtorrent"), Duration.ofSeconds(30));
             if (r.exitCode() != 0) {
-                return missing(executable + " cannot import libtorrent (" + r.firstLine() + ")");
+                return missing(aptName, executable + " cannot import libtorrent (" + r.firstLine() + ")");
             }
         }
-        return "";
+        return problem;
     }
 
-    private String missing(String what) {
+    /** Empty if {@code executable} is installed, else the failure message naming {@code aptName}. */
+    static String problem(String aptName, String executable) {
+        return Files.isExecutable(Path.of(executable)) ? "" : missing(aptName, executable + " is not installed");
+    }
+
+    private static String missing(String aptName, String what) {
         return "interop test needs the Debian package " + aptName + ": " + what
                 + "; install it with: sudo apt-get install -y " + aptName + " (scripts/install-test-deps installs all)";
     }

@@ -135,7 +135,7 @@ public class ExternalProcess implements AutoCloseable {
     public static List<String> liveProcesses() {
         List<String> out = new ArrayList<>();
         for (ExternalProcess p : LIVE) {
-            if (p.process.isAlive()) {
+            if (isRunning(p.process.toHandle())) {
                 out.add(p.name + " (pid " + p.pid() + ")");
             }
         }
@@ -311,25 +311,51 @@ public class ExternalProcess implements AutoCloseable {
     }
 
     private void terminate(ProcessHandle h, Duration grace) {
-        if (!h.isAlive()) {
+        if (!isRunning(h)) {
             return;
         }
         h.destroy();
-        try {
-            h.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            LOG.warn("{}: pid {} ignored SIGTERM for {}; sending SIGKILL", name, h.pid(), grace);
-            h.destroyForcibly();
-            try {
-                h.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception again) {
-                LOG.error("{}: pid {} survived SIGKILL: {}", name, h.pid(), again.toString());
+        if (awaitGone(h, grace)) {
+            return;
+        }
+        LOG.warn("{}: pid {} ignored SIGTERM for {}; sending SIGKILL", name, h.pid(), grace);
+        h.destroyForcibly();
+        if (!awaitGone(h, Duration.ofSeconds(5))) {
+            LOG.error("{}: pid {} survived SIGKILL", name, h.pid());
+        }
+    }
+
+    private static boolean awaitGone(ProcessHandle h, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isRunning(h)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            h.destroyForcibly();
-        } catch (java.util.concurrent.ExecutionException e) {
-            h.destroyForcibly();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !isRunning(h);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True if {@code h} is alive and not a zombie. A killed descendant that was re-parented is a zombie until PID 1
+     * reaps it, and {@link ProcessHandle#isAlive()} counts zombies as alive; container init processes (and this
+     * machine's) reap only every second or two.
+     */
+    public static boolean isRunning(ProcessHandle h) {
+        if (!h.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + h.pid() + "/stat"));
+            int close = stat.lastIndexOf(')');
+            return close < 0 || close + 2 >= stat.length() || stat.charAt(close + 2) != 'Z';
+        } catch (IOException e) {
+            return h.isAlive();
         }
     }
 
@@ -356,10 +382,7 @@ public class ExternalProcess implements AutoCloseable {
         all.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         for (ProcessHandle h : all) {
-            long left = deadline - System.nanoTime();
-            try {
-                h.onExit().get(Math.max(1, left), TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
+            if (!awaitGone(h, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
                 h.destroyForcibly();
             }
         }
