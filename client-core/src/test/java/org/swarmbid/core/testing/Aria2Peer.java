@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * A leecher runs with {@code --seed-time=0} (exits right after completing) and {@code --file-allocation=falloc}
  * (the default {@code prealloc} writes the whole file with zeros first); a done marker is written by
  * {@code --on-bt-download-complete}. {@code --stop-with-process=<JVM pid>} makes aria2 quit if the test JVM dies.
+ *
+ * <p>Give aria2 torrents with an HTTP announce URL: it speaks UDP tracker (BEP 15) only through its DHT socket
+ * ({@code --enable-dht} "also enables UDP tracker support", aria2c(1)), and DHT stays off here.
  */
 public final class Aria2Peer extends ExternalProcess {
     /** Seed existing data, or download into the save path (and exit when complete). */

@@ -353,10 +353,18 @@ public final class LibtorrentPeer extends ExternalProcess {
         return List.copyOf(events);
     }
 
-    /** Waits for FINISHED; fails with the log tail (and the last status) otherwise. */
+    /**
+     * Waits for FINISHED and a status snapshot taken after it (so {@link #status()} and the byte counters show the
+     * completed download); fails with the log tail and the last status otherwise.
+     */
     public void awaitFinished(Duration timeout) {
         try {
-            awaitCondition("the download to finish", timeout, this::isFinished);
+            awaitCondition("the download to finish", timeout, () -> {
+                synchronized (this) {
+                    pollOutput();
+                    return finished && status.progress() >= 1.0;
+                }
+            });
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\nlast status: " + status(), e);
         }
