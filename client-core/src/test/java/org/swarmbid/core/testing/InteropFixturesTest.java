@@ -147,4 +147,22 @@ class InteropFixturesTest {
             assertThat(leech.trackerReplies()).isZero();
         }
     }
+    @Test
+    @Timeout(60)
+    void opentrackerRefusesAnInfoHashUntilAllowed() {
+        try (Opentracker tracker = Opentracker.start(tmp)) {
+            TestPayload payload = TestPayload.singleFile(tmp.resolve("seed"), "one.bin", 1_000_003, 6);
+            TestTorrent torrent = payload.makeTorrent(tmp.resolve("t.torrent"), 16, tracker.httpAnnounceUrl());
+            try (LibtorrentPeer seed = LibtorrentPeer.seed(torrent.file(), payload.saveDir(), FreePorts.next())) {
+                seed.awaitCondition("a refused announce", Duration.ofSeconds(20), () -> seed.trackerErrors() > 0);
+                assertThat(seed.events()).anyMatch(e -> e.startsWith("TRACKER event=error")
+                        && e.contains("not authorized"));
+                assertThat(tracker.scrape(torrent.infoHash())).isEqualTo(new Opentracker.ScrapeStats(0, 0, 0));
+                tracker.allow(torrent);
+                seed.reannounce();
+                tracker.awaitSeeders(torrent.infoHash(), 1, Duration.ofSeconds(20));
+                assertThat(seed.trackerReplies()).isPositive();
+            }
+        }
+    }
 }

@@ -251,11 +251,18 @@ public final class LibtorrentPeer extends ExternalProcess {
         }
     }
 
+    /** Keeps the line with its values decoded, for humans and {@code contains} checks. */
     private void event(String line) {
         if (events.size() == MAX_EVENTS) {
             events.removeFirst();
         }
-        events.addLast(line);
+        StringBuilder sb = new StringBuilder();
+        for (String token : line.split(" ")) {
+            int eq = token.indexOf('=');
+            sb.append(sb.length() == 0 ? "" : " ").append(eq < 0 ? token : token.substring(0, eq + 1)
+                    + URLDecoder.decode(token.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        events.addLast(sb.toString());
     }
 
     private static Map<String, String> fields(String s) {
@@ -347,7 +354,10 @@ public final class LibtorrentPeer extends ExternalProcess {
         return trackerErrors;
     }
 
-    /** The last events (FINISHED, HASHFAIL, TRACKER, ALERT, CONNECT, ... lines), oldest first. */
+    /**
+     * The last 500 events (FINISHED, HASHFAIL, TRACKER, ALERT, CONNECT, REANNOUNCE, ERROR lines with their values
+     * decoded, e.g. {@code TRACKER event=error url=http://... msg=... not authorized ...}), oldest first.
+     */
     public synchronized List<String> events() {
         pollOutput();
         return List.copyOf(events);
