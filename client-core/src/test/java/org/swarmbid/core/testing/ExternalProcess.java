@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Stopping ({@link #stop}, {@link #close}): snapshot the descendants, SIGTERM the process, wait for the grace
  * period, SIGKILL it if it is still there; then the same for each descendant still alive (they may have been
  * re-parented to init by then, which is why they are collected first). Only the processes this object started are
- * ever signalled, never anything found by name. A JVM shutdown hook stops every process a test forgot to close.
+ * ever signalled, never anything found by name. A JVM shutdown hook stops every process a test forgot to close, and
+ * an {@link OrphanReaper} stops them if the JVM is killed without running its hooks.
  *
  * <p>Output: subclasses read the log incrementally with {@link #pollOutput()}, which hands each new complete line to
  * {@link #onOutputLine(String)}; the last {@value #RECENT_LINES} lines are kept for failure messages. Reading is
@@ -98,6 +99,7 @@ public class ExternalProcess implements AutoCloseable {
         }
         this.stdin = stdinPipe ? process.getOutputStream() : null;
         LIVE.add(this);
+        OrphanReaper.forThisJvm().register(process.toHandle());
         LOG.info("{}: started pid {}, log {}", name, process.pid(), this.logFile);
     }
 
@@ -296,6 +298,7 @@ public class ExternalProcess implements AutoCloseable {
             terminate(child, Duration.ofSeconds(2));
         }
         LIVE.remove(this);
+        OrphanReaper.forThisJvm().unregister(process.toHandle());
         try {
             pollOutput();
         } catch (UncheckedIOException e) {
@@ -386,6 +389,7 @@ public class ExternalProcess implements AutoCloseable {
                 h.destroyForcibly();
             }
         }
+        OrphanReaper.forThisJvm().disarm();
     }
 
     @Override
