@@ -221,6 +221,8 @@ class TrackerListTest {
         l.start();
         await(() -> a.requests.size() >= 2);
         await(() -> status(l, a.url).state() == TrackerState.WORKING);
+        // the listener hears of the peers just after the status flips: wait for both answers to reach it
+        await(() -> listener.peersFrom.size() >= 2);
         assertThat(b.requests).hasSize(1);
         assertThat(status(l, b.url).state()).isEqualTo(TrackerState.IDLE);
         assertThat(listener.peersFrom.subList(0, 2)).containsExactly(b.url, a.url);
