@@ -226,6 +226,30 @@ class FileStorageTest {
         assertThat(root).isDirectory();
     }
 
+    @Test
+    void anInterruptedReaderDoesNotBreakTheSharedChannelForOthers() throws Exception {
+        Fixture f = oddLayout();
+        try (FileStorage s = f.storage(tmp, pool)) {
+            f.writeAll(s);
+            Throwable[] seen = new Throwable[1];
+            Thread t = new Thread(() -> {
+                Thread.currentThread().interrupt(); // FileChannel closes itself when used by an interrupted thread
+                try {
+                    s.read(0, 0, ByteBuffer.allocate(16));
+                } catch (Throwable e) {
+                    seen[0] = e;
+                }
+            });
+            t.start();
+            t.join(10_000);
+            assertThat(seen[0]).isInstanceOf(java.nio.channels.ClosedByInterruptException.class);
+            // the pooled channels of piece 0's files are now closed; other callers must not inherit that
+            for (int p = 0; p < f.layout.pieceCount(); p++) {
+                assertThat(s.readBlock(p, 0, f.layout.pieceSize(p)).array()).isEqualTo(f.piece(p));
+            }
+        }
+    }
+
     private static byte[] toArray(ByteBuffer b) {
         byte[] a = new byte[b.remaining()];
         b.duplicate().get(a);
