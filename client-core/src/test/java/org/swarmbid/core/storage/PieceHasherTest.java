@@ -103,13 +103,15 @@ class PieceHasherTest {
     }
 
     @Test
-    void workerThreadsAreDaemons() throws Exception {
-        CompletableFuture<Boolean> daemon = new CompletableFuture<>();
-        Fixture f = Fixture.of(4, "a", 4);
-        hasher.verify(f.layout, 0, ByteBuffer.wrap(f.piece(0)))
-                .whenComplete((ok, err) -> daemon.complete(Thread.currentThread().isDaemon()));
-        assertThat(daemon.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(new PieceHasher().threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    void workerThreadsAreNamedDaemons() throws Exception {
+        CompletableFuture<Thread> worker = new CompletableFuture<>();
+        hasher.execute(() -> worker.complete(Thread.currentThread()));
+        Thread t = worker.get(10, TimeUnit.SECONDS);
+        assertThat(t.isDaemon()).isTrue();
+        assertThat(t.getName()).startsWith("piece-hasher-");
+        try (PieceHasher defaults = new PieceHasher()) {
+            assertThat(defaults.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        }
     }
 
     /**
