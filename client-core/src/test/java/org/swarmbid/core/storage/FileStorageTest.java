@@ -104,7 +104,6 @@ class FileStorageTest {
         try (FileStorage s = f.storage(tmp, pool)) {
             assertThatThrownBy(() -> s.read(0, 0, ByteBuffer.allocate(16))).isInstanceOf(NoSuchFileException.class);
             f.writeAll(s);
-            s.close();
         }
         Files.write(tmp.resolve("t/d"), new byte[10]); // 37 expected
         try (FileStorage s = f.storage(tmp, pool)) {

@@ -80,7 +80,6 @@ class RecheckTest {
         Fixture f = fixture();
         try (FileStorage s = f.storage(tmp, pool)) {
             f.writeAll(s);
-            s.close();
         }
         Files.delete(tmp.resolve("t/g")); // bytes 48..97: pieces 3..6
         try (FileChannel ch = FileChannel.open(tmp.resolve("t/h"), StandardOpenOption.WRITE)) {
