@@ -24,8 +24,8 @@ import org.swarmbid.core.bitfield.Bitfield;
  * for bad content: a missing, oversized, corrupt or foreign file is logged in one line and ignored, and the
  * torrent is fully rechecked.
  *
- * <p>Threading: static methods, safe from any thread; they block on disk I/O (except {@link #restore}, which
- * returns at once).
+ * <p>Threading: static methods, safe from any thread; they block on disk I/O ({@link #restore} only for reading
+ * the resume file and one {@code stat} per file; its hashing runs on the hasher).
  */
 public final class FastResume {
     private static final Logger log = LoggerFactory.getLogger(FastResume.class);

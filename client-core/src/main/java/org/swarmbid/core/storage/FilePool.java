@@ -161,9 +161,9 @@ public final class FilePool implements AutoCloseable {
                         e = new Entry(key, channel, write);
                         entries.put(key, e);
                         opened++;
-                        trim(toClose);
                     }
-                    e.leases++;
+                    e.leases++; // pinned before trimming, so the new entry is never its own victim
+                    trim(toClose);
                     lease = new Lease(e);
                 }
             } finally {

@@ -114,8 +114,13 @@ public record ResumeData(byte[] infoHash, Bitfield pieces, List<FileState> files
                 throw new IllegalArgumentException("resume data has " + count + " pieces, torrent has "
                         + layout.pieceCount());
             }
-            Bitfield pieces = Bitfield.fromWire(require(d.string("pieces").map(s -> s.bytes()).orElse(null),
-                    "pieces"), layout.pieceCount());
+            byte[] wire = require(d.string("pieces").map(s -> s.bytes()).orElse(null), "pieces");
+            Bitfield pieces;
+            try {
+                pieces = Bitfield.fromWire(wire, layout.pieceCount());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("resume pieces: " + e.getMessage(), e);
+            }
             BList list = require(d.list("files").orElse(null), "files");
             if (list.size() != layout.fileCount()) {
                 throw new IllegalArgumentException("resume data has " + list.size() + " files, torrent has "
