@@ -83,13 +83,19 @@ final class TransferRun {
         for (var p : options.peerAddresses()) {
             h.connect(p);
         }
+        Signals.onHangup(h::reannounce);
         long deadline = timeoutSeconds > 0 ? System.currentTimeMillis() + timeoutSeconds * 1000 : Long.MAX_VALUE;
         int code = ExitCode.OK;
         try {
             while (true) {
                 boolean done;
                 try {
-                    done = finished.await(1, TimeUnit.SECONDS);
+                    if (finished.getCount() == 0) {
+                        Thread.sleep(1000); // seeding after completion: just refresh the progress line
+                        done = true;
+                    } else {
+                        done = finished.await(1, TimeUnit.SECONDS);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     code = ExitCode.INTERRUPTED;

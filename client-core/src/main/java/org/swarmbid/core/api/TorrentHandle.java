@@ -28,6 +28,6 @@ public interface TorrentHandle {
     /** Dials a peer directly (besides the ones trackers hand out). */
     void connect(InetSocketAddress peer);
 
-    /** Announces to the trackers now (ignoring their interval, bounded by the session's minimum). */
+    /** Announces to the trackers now, ignoring their min interval (at most once a second). */
     void reannounce();
 }

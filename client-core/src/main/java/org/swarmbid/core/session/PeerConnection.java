@@ -63,6 +63,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     private boolean extended;
     private boolean attached;
     private boolean firstMessage = true;
+    private int traced;
 
     boolean amChoking = true;
     boolean amInterested;
@@ -256,11 +257,16 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         if (!attached) {
             return;
         }
-        // BEP 3: a bitfield (or BEP 6 have all / have none) may only come first; the BEP 10 extension handshake,
-        // keep-alives and DHT ports may arrive before it without ending that window
+        // BEP 3 wants the bitfield (or BEP 6 have all / have none) first. Real clients put the BEP 10 handshake,
+        // allowed-fast, port or suggest messages before it, so like libtorrent we accept it once, before any other
+        // message about which pieces the peer has
+        if (log.isTraceEnabled() && traced++ < 12) {
+            log.trace("{} <- {}", this, m);
+        }
         boolean first = firstMessage;
-        if (!(m instanceof PeerMessage.Extended) && !(m instanceof PeerMessage.KeepAlive)
-                && !(m instanceof PeerMessage.Port)) {
+        if (m instanceof PeerMessage.Have || m instanceof PeerMessage.Bitfield || m instanceof PeerMessage.HaveAll
+                || m instanceof PeerMessage.HaveNone || m instanceof PeerMessage.Piece
+                || m instanceof PeerMessage.Request) {
             firstMessage = false;
         }
         if (m instanceof PeerMessage.Piece p) {
@@ -282,27 +288,31 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
             peerInterested = false;
             torrent.peerInterestChanged(this);
         } else if (m instanceof PeerMessage.Bitfield b) {
-            if (!first) {
-                throw new ProtocolViolation("bitfield after the first message");
+            if (first) {
+                onBitfield(b);
+            } else {
+                lateBitfield(b);
             }
-            onBitfield(b);
         } else if (m instanceof PeerMessage.Cancel c) {
             peerRequests.removeIf(r -> r.index() == c.index() && r.begin() == c.begin() && r.length() == c.length());
         } else if (m instanceof PeerMessage.HaveAll) {
             requireFast("have all");
-            if (!first) {
-                throw new ProtocolViolation("have all after the first message");
+            if (first) {
+                peerHas.setAll();
+                peerSeed = true;
+                torrent.picker().peerHaveAll(this);
+                updateInterest();
+            } else {
+                for (int i = peerHas.nextClear(0); i >= 0; i = peerHas.nextClear(i + 1)) {
+                    onHave(i);
+                }
             }
-            peerHas.setAll();
-            peerSeed = true;
-            torrent.picker().peerHaveAll(this);
-            updateInterest();
         } else if (m instanceof PeerMessage.HaveNone) {
             requireFast("have none");
-            if (!first) {
-                throw new ProtocolViolation("have none after the first message");
+            if (first) {
+                torrent.picker().peerHaveNone(this);
             }
-            torrent.picker().peerHaveNone(this);
+            // a late have none cannot take pieces back; ignored
         } else if (m instanceof PeerMessage.RejectRequest r) {
             requireFast("reject request");
             if (removeOutstanding(r.index(), r.begin())) {
@@ -350,6 +360,22 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         peerSeed = bf.isComplete();
         torrent.picker().peerBitfield(this, bf);
         updateInterest();
+    }
+
+    /**
+     * A bitfield after the peer already told us what it has (aria2 sends one to batch its haves): taken as a set of
+     * {@code have}s. Pieces cannot be taken back, so bits that went from 1 to 0 are ignored.
+     */
+    private void lateBitfield(PeerMessage.Bitfield b) {
+        Bitfield bf;
+        try {
+            bf = Bitfield.fromWire(b.bits(), torrent.pieceCount());
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolViolation(e.getMessage());
+        }
+        for (int i = bf.nextSet(0); i >= 0; i = bf.nextSet(i + 1)) {
+            onHave(i);
+        }
     }
 
     private void onHave(int index) {

@@ -275,6 +275,8 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         TorrentState prev = state;
         if (prev != next) {
             state = next;
+            // trackers read the totals from this snapshot: it must say left=0 before a seed's first announce
+            status = buildStatus();
             engine.publish(new SessionEvent.StateChanged(hex, prev, next));
         }
     }
@@ -608,6 +610,16 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             return;
         }
         log.info("{}: download complete", info.name());
+        FileStorage s = storage;
+        if (s != null) {
+            engine.diskPool().execute(() -> {
+                try {
+                    s.createEmptyFiles();
+                } catch (IOException e) {
+                    log.warn("{}: cannot create empty files: {}", info.name(), e.getMessage());
+                }
+            });
+        }
         setState(TorrentState.SEEDING);
         saveResume();
         engine.publish(new SessionEvent.TorrentFinished(hex));
@@ -843,7 +855,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     public void reannounce() {
         engine.loop().execute(() -> {
             if (trackers != null) {
-                trackers.announceNow();
+                trackers.announceNow(true);
             }
         });
     }

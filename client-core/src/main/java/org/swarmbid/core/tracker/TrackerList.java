@@ -130,12 +130,22 @@ public final class TrackerList {
 
     /** A user's "re-announce": as soon as the working tracker's {@code min interval} allows. */
     public void announceNow() {
+        announceNow(false);
+    }
+
+    /**
+     * Announces as soon as allowed. With {@code ignoreMinInterval} the tracker's own {@code min interval} is not
+     * waited for (as libtorrent's {@code ignore_min_interval} re-announce): meant for a user's explicit request, at
+     * most once per second.
+     */
+    public void announceNow(boolean ignoreMinInterval) {
         synchronized (this) {
             if (!running || roundInFlight) {
                 return;
             }
             Instant now = clock.instant();
             Instant earliest = working == null || working.lastAnnounce == null ? now
+                    : ignoreMinInterval ? working.lastAnnounce.plusSeconds(1)
                     : policy.earliestManualAnnounce(working.lastAnnounce, working.minInterval);
             if (nextRoundAt == null || earliest.isBefore(nextRoundAt)) {
                 scheduleRound(positive(Duration.between(now, earliest)));
