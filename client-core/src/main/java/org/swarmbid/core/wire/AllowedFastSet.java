@@ -28,6 +28,10 @@ import java.util.Arrays;
  * IPv6 addresses this class uses the /48 prefix (16 bytes with the last ten zeroed) in place of the masked IPv4
  * address, in the same spirit. Only the granting side computes the set, so this choice needs no agreement.
  *
+ * <p>Observed interop: libtorrent 2.0.8 grants a peer at 127.0.0.1 the set of the <em>unmasked</em> address
+ * (see {@code LibtorrentWireInteropTest}); for its IPv4 peers elsewhere BEP 6's mask applies. Either way the set
+ * is the granting side's choice, and this class follows BEP 6 and its published test vector.
+ *
  * <p>{@code k} is capped at {@code sz}, otherwise the loop could not end. Hashing uses the JDK's {@code SUN}
  * provider (see the architecture notes: Bouncy Castle's SHA-1 is much slower). Stateless and thread-safe.
  */
@@ -52,8 +56,12 @@ public final class AllowedFastSet {
             throw new IllegalArgumentException("pieceCount " + pieceCount + " must be positive and k " + k
                     + " non-negative");
         }
+        return fromPrefix(maskedAddress(peer), infoHash, pieceCount, k);
+    }
+
+    /** The loop of BEP 6 with the address part already chosen; arguments checked by the caller. */
+    static int[] fromPrefix(byte[] prefix, byte[] infoHash, int pieceCount, int k) {
         int wanted = Math.min(k, pieceCount);
-        byte[] prefix = maskedAddress(peer);
         byte[] x = new byte[prefix.length + infoHash.length];
         System.arraycopy(prefix, 0, x, 0, prefix.length);
         System.arraycopy(infoHash, 0, x, prefix.length, infoHash.length);

@@ -18,7 +18,8 @@ import java.util.random.RandomGenerator;
  *   client version
  * </pre>
  *
- * Immutable; the byte array is copied in and out.
+ * Immutable; the byte array is copied in and out. Note: libtorrent 2.0.8's client table already maps {@code SB} to
+ * "Swiftbit", so libtorrent peers display us under that name.
  */
 public final class PeerId {
     /** Length of every peer id. */

@@ -124,7 +124,7 @@ class FrameDecoderTest {
     void otherObjectsPassThrough() {
         EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(20));
         ch.writeInbound("not a buffer");
-        assertThat((Object) ch.readInbound()).isEqualTo("not a buffer");
+        assertThat(ch.<Object>readInbound()).isEqualTo("not a buffer");
         assertThat(ch.finish()).isFalse();
     }
 

@@ -158,7 +158,7 @@ class MessageCodecTest {
         header.release();
         body.release();
         assertThat(data.refCnt()).isZero();
-        assertThat((Object) ch.readOutbound()).isNull();
+        assertThat(ch.<Object>readOutbound()).isNull();
         assertThat(ch.finish()).isFalse();
     }
 
@@ -225,7 +225,7 @@ class MessageCodecTest {
         assertThatThrownBy(() -> ch.writeInbound(in))
                 .isInstanceOf(MalformedMessageException.class)
                 .hasMessage(error);
-        assertThat((Object) ch.readInbound()).isNull();
+        assertThat(ch.<Object>readInbound()).isNull();
         assertThat(in.refCnt()).isZero();
         assertThat(ch.finish()).isFalse();
     }
@@ -249,7 +249,7 @@ class MessageCodecTest {
         EmbeddedChannel ch = channel();
         assertThatThrownBy(() -> ch.writeInbound(Hex.buf("00000002 00 00" + "00000005 04 00000009")))
                 .isInstanceOf(MalformedMessageException.class);
-        assertThat((Object) ch.readInbound()).isEqualTo(new PeerMessage.Have(9));
+        assertThat(ch.<Object>readInbound()).isEqualTo(new PeerMessage.Have(9));
         assertThat(ch.finish()).isFalse();
     }
 
