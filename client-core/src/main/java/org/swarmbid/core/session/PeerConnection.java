@@ -72,8 +72,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     Bitfield peerHas;
     boolean peerSeed;
 
-    private final ArrayDeque<BlockRequest> outstanding = new ArrayDeque<>();
-    private final Set<Long> outstandingKeys = new HashSet<>();
+    /** Our requests to the peer in the order sent, by (piece, begin) key: O(1) removal as blocks arrive. */
+    private final LinkedHashMap<Long, BlockRequest> outstanding = new LinkedHashMap<>();
     private final ArrayDeque<PeerMessage.Request> peerRequests = new ArrayDeque<>();
     private Bitfield allowedFastForUs;
     private final Map<String, Integer> theirExtIds = new HashMap<>();
@@ -603,8 +603,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
             return;
         }
         for (BlockRequest b : pickBuffer) {
-            outstanding.add(b);
-            outstandingKeys.add(key(b.piece(), b.begin()));
+            outstanding.put(key(b.piece(), b.begin()), b);
             channel.write(new PeerMessage.Request(b.piece(), b.begin(), b.length()));
         }
         channel.flush();
@@ -617,18 +616,13 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     }
 
     private boolean removeOutstanding(int piece, int begin) {
-        if (!outstandingKeys.remove(key(piece, begin))) {
-            return false;
-        }
-        outstanding.removeIf(b -> b.piece() == piece && b.begin() == begin);
-        return true;
+        return outstanding.remove(key(piece, begin)) != null;
     }
 
     private void returnAllRequests() {
         if (!outstanding.isEmpty()) {
             torrent.picker().peerChoked(this);
             outstanding.clear();
-            outstandingKeys.clear();
         }
     }
 
