@@ -20,9 +20,10 @@ final class Hashing {
     private Hashing() {
     }
 
-    static byte[] sha1(byte[] data) {
+    static byte[] sha1(byte[] data, int length) {
         MessageDigest md = SHA1.get();
         md.reset();
-        return md.digest(data);
+        md.update(data, 0, length);
+        return md.digest();
     }
 }

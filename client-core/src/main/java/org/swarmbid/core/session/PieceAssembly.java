@@ -15,15 +15,18 @@ final class PieceAssembly {
 
     private final int piece;
     private final byte[] data;
+    private final int size;
     private final long[] receivedBlocks;
     private final int blockCount;
     private int received;
     private final Map<Object, Long> bytesByPeer = new IdentityHashMap<>();
     private final Object[] senders;
 
-    PieceAssembly(int piece, int size) {
+    /** @param buffer a buffer of at least {@code size} bytes, owned by this assembly until it is given back */
+    PieceAssembly(int piece, int size, byte[] buffer) {
         this.piece = piece;
-        this.data = new byte[size];
+        this.size = size;
+        this.data = buffer;
         this.blockCount = (size + BLOCK - 1) / BLOCK;
         this.receivedBlocks = new long[(blockCount + 63) >>> 6];
         this.senders = new Object[blockCount];
@@ -34,7 +37,7 @@ final class PieceAssembly {
     }
 
     int size() {
-        return data.length;
+        return size;
     }
 
     /**
@@ -43,11 +46,11 @@ final class PieceAssembly {
      */
     boolean add(int begin, ByteBuf block, Object from) {
         int len = block.readableBytes();
-        if (begin < 0 || begin % BLOCK != 0 || len <= 0 || begin + (long) len > data.length) {
+        if (begin < 0 || begin % BLOCK != 0 || len <= 0 || begin + (long) len > size) {
             return false;
         }
         int idx = begin / BLOCK;
-        int expected = Math.min(BLOCK, data.length - begin);
+        int expected = Math.min(BLOCK, size - begin);
         if (len != expected) {
             return false;
         }
@@ -72,7 +75,8 @@ final class PieceAssembly {
         return received == blockCount;
     }
 
-    byte[] data() {
+    /** The buffer; only the first {@link #size()} bytes are the piece. */
+    byte[] buffer() {
         return data;
     }
 

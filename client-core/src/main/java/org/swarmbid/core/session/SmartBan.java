@@ -39,9 +39,10 @@ final class SmartBan {
     /**
      * A piece failed. Records block digests and returns the ban keys that became banned now.
      *
+     * @param data    the piece's bytes, in {@code data[0, size)}
      * @param senders ban key of each block's sender, by block index (null where unknown)
      */
-    List<String> pieceFailed(int piece, byte[] data, int blockSize, String[] senders) {
+    List<String> pieceFailed(int piece, byte[] data, int size, int blockSize, String[] senders) {
         Map<Integer, BlockRecord> rec = failed.computeIfAbsent(piece, k -> new HashMap<>());
         Set<String> distinct = new HashSet<>();
         for (int b = 0; b < senders.length; b++) {
@@ -50,7 +51,7 @@ final class SmartBan {
             }
             distinct.add(senders[b]);
             int off = b * blockSize;
-            int len = Math.min(blockSize, data.length - off);
+            int len = Math.min(blockSize, size - off);
             rec.putIfAbsent(b, new BlockRecord(senders[b], digest(data, off, len)));
         }
         List<String> newlyBanned = new ArrayList<>();
@@ -61,7 +62,7 @@ final class SmartBan {
     }
 
     /** A piece passed: compares remembered blocks against the good data; returns newly banned keys. */
-    List<String> piecePassed(int piece, byte[] data, int blockSize) {
+    List<String> piecePassed(int piece, byte[] data, int size, int blockSize) {
         Map<Integer, BlockRecord> rec = failed.remove(piece);
         List<String> newlyBanned = new ArrayList<>();
         if (rec == null) {
@@ -70,7 +71,7 @@ final class SmartBan {
         Set<String> guilty = new HashSet<>();
         rec.forEach((b, r) -> {
             int off = b * blockSize;
-            int len = Math.min(blockSize, data.length - off);
+            int len = Math.min(blockSize, size - off);
             if (!Arrays.equals(r.digest(), digest(data, off, len))) {
                 guilty.add(r.sender());
             }

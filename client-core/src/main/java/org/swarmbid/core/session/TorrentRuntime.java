@@ -85,6 +85,10 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     private final ArrayDeque<InetSocketAddress> candidates = new ArrayDeque<>();
     private final Set<PeerConnection> connecting = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Integer, PieceAssembly> assemblies = new HashMap<>();
+    private static final int MAX_FREE_BUFFERS = 32;
+    /** Touched by the loop and the disk thread. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> freeBuffers =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final SmartBan smartBan = new SmartBan();
 
     private ChokePolicy chokePolicy;
@@ -124,9 +128,10 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         this.layout = new StorageLayout(files, info.pieceLength(), hashes);
         this.filePriorities = new int[info.files().size()];
         java.util.Arrays.fill(filePriorities, PiecePicker.DEFAULT_PRIORITY);
+        byte[] dirBytes = saveDir.toAbsolutePath().normalize().toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.resumeKey = hex + "-" + java.util.HexFormat.of().formatHex(
-                Hashing.sha1(saveDir.toAbsolutePath().normalize().toString()
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 6);
+                Hashing.sha1(dirBytes, dirBytes.length), 0, 6);
         this.status = buildStatus();
     }
 
@@ -491,7 +496,11 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             wasted += len;
             return;
         }
-        PieceAssembly a = assemblies.computeIfAbsent(piece, k -> new PieceAssembly(k, info.pieceSize(k)));
+        PieceAssembly a = assemblies.get(piece);
+        if (a == null) {
+            a = new PieceAssembly(piece, info.pieceSize(piece), takeBuffer());
+            assemblies.put(piece, a);
+        }
         a.add(begin, data, from);
         for (PeerConnection other : r.cancel()) {
             other.sendCancel(piece, begin, len);
@@ -502,10 +511,23 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         }
     }
 
+    /** Piece buffers are reused: a fresh zeroed array per piece costs as much CPU as hashing it. */
+    private byte[] takeBuffer() {
+        byte[] b = freeBuffers.poll();
+        return b != null ? b : new byte[info.pieceLength()];
+    }
+
+    private void giveBack(PieceAssembly a) {
+        if (a.buffer().length == info.pieceLength() && freeBuffers.size() < MAX_FREE_BUFFERS) {
+            freeBuffers.add(a.buffer());
+        }
+    }
+
     private void verifyAndWrite(PieceAssembly a) {
         int piece = a.piece();
-        byte[] data = a.data();
-        CompletableFuture.supplyAsync(() -> layout.hashMatches(piece, Hashing.sha1(data)), engine.hasherPool())
+        byte[] data = a.buffer();
+        int size = a.size();
+        CompletableFuture.supplyAsync(() -> layout.hashMatches(piece, Hashing.sha1(data, size)), engine.hasherPool())
                 .thenAcceptAsync(ok -> {
                     if (!ok) {
                         pieceFailed(a);
@@ -518,7 +540,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
                             if (s == null) {
                                 return;
                             }
-                            s.write(piece, 0, ByteBuffer.wrap(data));
+                            s.write(piece, 0, ByteBuffer.wrap(data, 0, size));
                         } catch (IOException | RuntimeException e) {
                             err = e.getMessage() == null ? e.toString() : e.getMessage();
                         }
@@ -529,6 +551,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
                             } else {
                                 piecePassed(a);
                             }
+                            giveBack(a);
                         });
                     });
                 }, engine.loop());
@@ -542,7 +565,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         picker.piecePassed(piece);
         verified.set(piece);
         resumeDirty = true;
-        for (String banned : smartBan.piecePassed(piece, a.data(), PieceAssembly.BLOCK)) {
+        for (String banned : smartBan.piecePassed(piece, a.buffer(), a.size(), PieceAssembly.BLOCK)) {
             disconnectBanned(banned);
         }
         for (PeerConnection p : peers) {
@@ -574,13 +597,14 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             senders[b] = s instanceof PeerConnection pc ? banKey(pc) : null;
         }
         log.info("{}: piece {} failed its hash check ({} contributors)", info.name(), piece, contributors.size());
-        for (String banned : smartBan.pieceFailed(piece, a.data(), PieceAssembly.BLOCK, senders)) {
+        for (String banned : smartBan.pieceFailed(piece, a.buffer(), a.size(), PieceAssembly.BLOCK, senders)) {
             disconnectBanned(banned);
         }
         Map<org.swarmbid.core.spi.PeerContext, Long> bytes = contributions(a);
         for (TorrentPlugin tp : plugins) {
             tp.onPieceFailed(piece, bytes);
         }
+        giveBack(a);
         for (PeerConnection p : peers) {
             p.requestMore();
         }
