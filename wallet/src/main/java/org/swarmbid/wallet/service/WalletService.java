@@ -342,19 +342,9 @@ public final class WalletService implements AutoCloseable {
      * @throws WalletException INVALID_INPUT for another name; NETWORK if the legacy token's precision is unavailable
      */
     public Asset asset(String name) {
-        String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
-        switch (n) {
-            case "trx":
-                return Asset.TRX;
-            case "btt":
-                return Asset.BTT;
-            case "bttold":
-                return bttOld().orElseThrow(() -> new WalletException(WalletException.Reason.NETWORK,
-                        "legacy BTT (TRC-10 " + Asset.BTT_OLD_TOKEN_ID + ") does not exist on " + network.name()));
-            default:
-                throw new WalletException(WalletException.Reason.INVALID_INPUT, "unknown asset '" + name
-                        + "' (expected trx, btt or bttold)");
-        }
+        return AssetName.parse(name).resolve(() -> bttOld().orElseThrow(() -> new WalletException(
+                WalletException.Reason.NETWORK, "legacy BTT (TRC-10 " + Asset.BTT_OLD_TOKEN_ID + ") does not exist on "
+                + network.name())));
     }
 
     /**
