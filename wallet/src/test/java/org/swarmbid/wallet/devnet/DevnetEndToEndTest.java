@@ -12,7 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.swarmbid.wallet.asset.Amount;
 import org.swarmbid.wallet.asset.Asset;
+import org.swarmbid.wallet.crypto.Hex;
 import org.swarmbid.wallet.chain.BroadcastRejectedException;
 import org.swarmbid.wallet.chain.FeeEstimate;
 import org.swarmbid.wallet.chain.HeadBlock;
@@ -295,6 +297,20 @@ class DevnetEndToEndTest {
         Thread.sleep(5);
         devnet.produceBlock();
         assertThat(client.status(lost.txid(), lost.expirationMillis()).state()).isEqualTo(TxState.EXPIRED);
+    }
+
+    @Test
+    void theFaucetSendsRealTransfersFromGenesis() {
+        TronAddress carol = TestKeys.address(120);
+        String txid = DevnetFaucet.send(client, carol, Amount.parse("3", Asset.TRX));
+        DevnetFaucet.send(client, carol, Amount.parse("2", Devnet.bttOld()));
+        DevnetFaucet.send(client, carol, Amount.parse("1.5", Asset.BTT));
+        assertThat(client.balance(carol, Asset.TRX)).isEqualTo(Amount.parse("3", Asset.TRX));
+        assertThat(client.balance(carol, Devnet.bttOld())).isEqualTo(Amount.parse("2", Devnet.bttOld()));
+        assertThat(client.balance(carol, Asset.BTT)).isEqualTo(Amount.parse("1.5", Asset.BTT));
+        devnet.produceBlock();
+        assertThat(client.status(ByteString.copyFrom(Hex.decode(txid)), Long.MAX_VALUE).state())
+                .isEqualTo(TxState.IN_BLOCK);
     }
 
     private void assertRejected(SignedTransaction tx, String code, String messagePart) {
