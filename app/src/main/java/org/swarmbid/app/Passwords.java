@@ -33,14 +33,7 @@ final class Passwords {
     /** An existing password. */
     char[] read(String prompt) {
         char[] automated = automated();
-        if (automated != null) {
-            return automated;
-        }
-        char[] typed = terminal.readSecret(prompt);
-        if (typed == null) {
-            throw noTerminal();
-        }
-        return typed;
+        return automated != null ? automated : typed(prompt);
     }
 
     /** A new password: typed twice on the console (they must match), or taken once from the file/environment. */
@@ -49,15 +42,12 @@ final class Passwords {
         if (automated != null) {
             return automated;
         }
-        char[] first = terminal.readSecret(prompt);
-        if (first == null) {
-            throw noTerminal();
-        }
+        char[] first = typed(prompt);
         char[] second = terminal.readSecret("Repeat it: ");
         try {
             if (second == null || !Arrays.equals(first, second)) {
                 Arrays.fill(first, '\0');
-                throw new InputException("the two passwords do not match");
+                throw new InputException("the two entries do not match");
             }
             return first;
         } finally {
@@ -65,6 +55,14 @@ final class Passwords {
                 Arrays.fill(second, '\0');
             }
         }
+    }
+
+    private char[] typed(String prompt) {
+        char[] typed = terminal.readSecret(prompt);
+        if (typed == null) {
+            throw noTerminal();
+        }
+        return typed;
     }
 
     private InputException noTerminal() {
