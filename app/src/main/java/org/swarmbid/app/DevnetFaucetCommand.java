@@ -51,6 +51,9 @@ final class DevnetFaucetCommand implements Callable<Integer> {
             Asset what = AssetName.parse(asset).resolve(Devnet::bttOld);
             Amount value = WalletService.parseAmount(amount, what);
             Network network = devnetAt(node);
+            if (to.equals(Devnet.GENESIS_ADDRESS)) {
+                throw new InputException("that is the genesis account itself");
+            }
             try (ChainClient chain = new TridentChainClient(network, Duration.ofSeconds(15))) {
                 String txid = DevnetFaucet.send(chain, to, value);
                 spec.commandLine().getOut().println("sent " + WalletSubcommand.show(value) + " to " + to + ", txid "
