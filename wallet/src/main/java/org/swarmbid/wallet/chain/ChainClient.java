@@ -2,10 +2,13 @@ package org.swarmbid.wallet.chain;
 
 import com.google.protobuf.ByteString;
 import java.math.BigInteger;
+import org.swarmbid.wallet.asset.Amount;
+import org.swarmbid.wallet.asset.Asset;
+import org.swarmbid.wallet.key.TronAddress;
 import org.swarmbid.wallet.tx.SignedTransaction;
 
 /**
- * What the wallet asks of a TRON node. Addresses are 21 raw bytes; amounts are base units. Every method blocks on
+ * What the wallet asks of a TRON node. Amounts are base units; transaction ids are the 32 raw bytes. Every method blocks on
  * the network and throws {@link ChainException} (one line, no secrets) when the node is unreachable or answers
  * nonsense.
  */
@@ -24,22 +27,35 @@ public interface ChainClient extends AutoCloseable {
     FeeSchedule feeSchedule();
 
     /** TRX balance in sun (0 for an address with no account). */
-    BigInteger trxBalance(ByteString address);
+    BigInteger trxBalance(TronAddress address);
 
     /** TRC-10 balance in the token's base units. */
-    BigInteger trc10Balance(ByteString address, String tokenId);
+    BigInteger trc10Balance(TronAddress address, String tokenId);
 
     /** A TRC-10 token's precision (decimal places), from {@code GetAssetIssueById}. */
     int trc10Precision(String tokenId);
 
     /** TRC-20 balance via a constant call of {@code balanceOf(address)}. */
-    BigInteger trc20Balance(ByteString address, ByteString contract);
+    BigInteger trc20Balance(TronAddress address, TronAddress contract);
 
     /** TRC-20 {@code decimals()}. */
-    int trc20Decimals(ByteString contract);
+    int trc20Decimals(TronAddress contract);
 
     /** True if the address has an account on chain (sending TRX/TRC-10 to one that has not costs activation). */
-    boolean accountExists(ByteString address);
+    boolean accountExists(TronAddress address);
+
+    /** The balance of any of the wallet's assets, with the asset attached. */
+    default Amount balance(TronAddress address, Asset asset) {
+        BigInteger units;
+        if (asset instanceof Asset.Trx) {
+            units = trxBalance(address);
+        } else if (asset instanceof Asset.Trc10 trc10) {
+            units = trc10Balance(address, trc10.tokenId());
+        } else {
+            units = trc20Balance(address, ((Asset.Trc20) asset).contract());
+        }
+        return Amount.ofUnits(units, asset);
+    }
 
     /** What broadcasting {@code tx} would burn: bandwidth, energy (via a constant call) and account activation. */
     FeeEstimate estimateFee(SignedTransaction tx);

@@ -1,5 +1,6 @@
 package org.swarmbid.wallet.chain;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,35 @@ public record Network(String name, String fullNode, String solidityNode, Optiona
     /** A local devnet on 127.0.0.1. */
     public static Network devnet(int fullNodePort, int solidityNodePort) {
         return new Network("devnet", "127.0.0.1:" + fullNodePort, "127.0.0.1:" + solidityNodePort, Optional.empty());
+    }
+
+    /** The names {@link #preset(String)} knows, the default first. */
+    public static final List<String> PRESET_NAMES = List.of("devnet", "nile", "shasta", "mainnet");
+    /** The devnet's full-node port (java-tron's default gRPC port). */
+    public static final int DEVNET_FULL_NODE_PORT = 50051;
+    /** The devnet's solidity-node port (java-tron's default solidity gRPC port). */
+    public static final int DEVNET_SOLIDITY_PORT = 50061;
+
+    /**
+     * The preset called {@code name}: {@code devnet} (127.0.0.1, ports {@value #DEVNET_FULL_NODE_PORT} and
+     * {@value #DEVNET_SOLIDITY_PORT}), {@code nile}, {@code shasta} or {@code mainnet}.
+     *
+     * @throws IllegalArgumentException naming the known presets
+     */
+    public static Network preset(String name) {
+        switch (name == null ? "" : name) {
+            case "devnet":
+                return devnet(DEVNET_FULL_NODE_PORT, DEVNET_SOLIDITY_PORT);
+            case "nile":
+                return nile();
+            case "shasta":
+                return shasta();
+            case "mainnet":
+                return mainnet();
+            default:
+                throw new IllegalArgumentException("unknown network '" + name + "' (expected one of "
+                        + String.join(", ", PRESET_NAMES) + ")");
+        }
     }
 
     /** This network with an API key. */

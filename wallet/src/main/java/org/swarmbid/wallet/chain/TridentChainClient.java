@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.swarmbid.wallet.key.TronAddress;
 import org.swarmbid.wallet.tx.Addresses;
 import org.swarmbid.wallet.tx.SignedTransaction;
 import org.swarmbid.wallet.tx.Trc20Abi;
@@ -93,12 +94,12 @@ public final class TridentChainClient implements ChainClient {
     }
 
     @Override
-    public BigInteger trxBalance(ByteString address) {
+    public BigInteger trxBalance(TronAddress address) {
         return BigInteger.valueOf(account(address).getBalance());
     }
 
     @Override
-    public BigInteger trc10Balance(ByteString address, String tokenId) {
+    public BigInteger trc10Balance(TronAddress address, String tokenId) {
         return BigInteger.valueOf(account(address).getAssetV2OrDefault(tokenId, 0L));
     }
 
@@ -112,22 +113,22 @@ public final class TridentChainClient implements ChainClient {
     }
 
     @Override
-    public BigInteger trc20Balance(ByteString address, ByteString contract) {
-        Addresses.require(address, "holder");
-        return Trc20Abi.decodeUint256(constantWord(address, contract, Trc20Abi.balanceOf(address), "balanceOf"));
+    public BigInteger trc20Balance(TronAddress address, TronAddress contract) {
+        return Trc20Abi.decodeUint256(constantWord(address, contract, Trc20Abi.balanceOf(Addresses.toProto(address)),
+                "balanceOf"));
     }
 
     @Override
-    public int trc20Decimals(ByteString contract) {
+    public int trc20Decimals(TronAddress contract) {
         BigInteger d = Trc20Abi.decodeUint256(constantWord(contract, contract, Trc20Abi.decimals(), "decimals"));
         if (d.bitLength() > 8) {
-            throw new ChainException("contract " + hex(contract) + " reports absurd decimals " + d);
+            throw new ChainException("contract " + contract + " reports absurd decimals " + d);
         }
         return d.intValue();
     }
 
     @Override
-    public boolean accountExists(ByteString address) {
+    public boolean accountExists(TronAddress address) {
         return !account(address).getAddress().isEmpty();
     }
 
@@ -135,27 +136,28 @@ public final class TridentChainClient implements ChainClient {
     public FeeEstimate estimateFee(SignedTransaction tx) {
         FeeSchedule fees = feeSchedule();
         Chain.Transaction.Contract contract = tx.transaction().getRawData().getContract(0);
-        ByteString owner;
-        ByteString recipient = null;
+        TronAddress owner;
+        TronAddress recipient = null;
         long energy = 0;
         try {
             switch (contract.getType()) {
                 case TransferContract -> {
                     Contract.TransferContract c = contract.getParameter().unpack(Contract.TransferContract.class);
-                    owner = c.getOwnerAddress();
-                    recipient = c.getToAddress();
+                    owner = Addresses.fromProto(c.getOwnerAddress(), "owner");
+                    recipient = Addresses.fromProto(c.getToAddress(), "recipient");
                 }
                 case TransferAssetContract -> {
                     Contract.TransferAssetContract c =
                             contract.getParameter().unpack(Contract.TransferAssetContract.class);
-                    owner = c.getOwnerAddress();
-                    recipient = c.getToAddress();
+                    owner = Addresses.fromProto(c.getOwnerAddress(), "owner");
+                    recipient = Addresses.fromProto(c.getToAddress(), "recipient");
                 }
                 case TriggerSmartContract -> {
                     Contract.TriggerSmartContract c =
                             contract.getParameter().unpack(Contract.TriggerSmartContract.class);
-                    owner = c.getOwnerAddress();
-                    energy = constantCall(owner, c.getContractAddress(), c.getData(), "estimate").getEnergyUsed();
+                    owner = Addresses.fromProto(c.getOwnerAddress(), "owner");
+                    energy = constantCall(owner, Addresses.fromProto(c.getContractAddress(), "contract"), c.getData(),
+                            "estimate").getEnergyUsed();
                 }
                 default -> throw new ChainException("cannot estimate a " + contract.getType());
             }
@@ -163,7 +165,7 @@ public final class TridentChainClient implements ChainClient {
             throw new ChainException("transaction parameter does not match its contract type", e);
         }
         long bytes = FeeSchedule.bandwidthBytes(tx.transaction());
-        Response.AccountNetMessage net = call("GetAccountNet", () -> api.getAccountNet(hex(owner)));
+        Response.AccountNetMessage net = call("GetAccountNet", () -> api.getAccountNet(owner.toHex()));
         long freeLeft = Math.max(0, net.getFreeNetLimit() - net.getFreeNetUsed());
         boolean activation = recipient != null && !accountExists(recipient);
         long activationSun = activation ? fees.activationFee() : 0;
@@ -235,26 +237,24 @@ public final class TridentChainClient implements ChainClient {
         }
     }
 
-    private Response.Account account(ByteString address) {
-        Addresses.require(address, "account");
-        return call("GetAccount", () -> api.getAccount(hex(address)));
+    private Response.Account account(TronAddress address) {
+        return call("GetAccount", () -> api.getAccount(address.toHex()));
     }
 
-    private ByteString constantWord(ByteString owner, ByteString contract, ByteString data, String what) {
+    private ByteString constantWord(TronAddress owner, TronAddress contract, ByteString data, String what) {
         Response.TransactionExtention ext = constantCall(owner, contract, data, what);
         if (ext.getConstantResultCount() == 0 || ext.getConstantResult(0).size() != 32) {
-            throw new ChainException(what + " on " + hex(contract) + " returned no 32-byte word");
+            throw new ChainException(what + " on " + contract + " returned no 32-byte word");
         }
         return ext.getConstantResult(0);
     }
 
-    private Response.TransactionExtention constantCall(ByteString owner, ByteString contract, ByteString data,
+    private Response.TransactionExtention constantCall(TronAddress owner, TronAddress contract, ByteString data,
             String what) {
-        Addresses.require(contract, "contract");
         Response.TransactionExtention ext = call("TriggerConstantContract",
-                () -> api.triggerConstantContract(hex(owner), hex(contract), hex(data)));
+                () -> api.triggerConstantContract(owner.toHex(), contract.toHex(), hex(data)));
         if (!ext.getResult().getResult()) {
-            throw new ChainException(what + " on " + hex(contract) + " failed: " + ext.getResult().getCode() + ": "
+            throw new ChainException(what + " on " + contract + " failed: " + ext.getResult().getCode() + ": "
                     + ext.getResult().getMessage().toString(StandardCharsets.UTF_8).replaceAll("[\\r\\n]+", " "));
         }
         return ext;

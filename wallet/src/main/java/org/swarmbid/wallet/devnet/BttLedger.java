@@ -6,10 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.swarmbid.wallet.asset.Asset;
+import org.swarmbid.wallet.tx.Addresses;
 import org.swarmbid.wallet.tx.Trc20Abi;
 import org.tron.trident.proto.Chain.Transaction.Result.contractResult;
 import org.tron.trident.proto.Response;
-import org.tron.trident.utils.Base58Check;
 
 /**
  * The devnet's built-in TRC-20 BTT token at {@code TAFjULxiVgT4qWk6UZwjqwZXTSaGaqnVp4} (18 decimals, as on mainnet
@@ -23,8 +24,8 @@ import org.tron.trident.utils.Base58Check;
 final class BttLedger {
 
     /** The mainnet BTT TRC-20 contract address. */
-    static final ByteString ADDRESS = ByteString.copyFrom(Base58Check.base58ToBytes("TAFjULxiVgT4qWk6UZwjqwZXTSaGaqnVp4"));
-    static final int DECIMALS = 18;
+    static final ByteString ADDRESS = Addresses.toProto(Asset.BTT.contract());
+    static final int DECIMALS = Asset.BTT.decimals();
     /** 990 trillion BTT, as on mainnet. */
     static final BigInteger TOTAL_SUPPLY = BigInteger.valueOf(990_000_000_000_000L).multiply(BigInteger.TEN.pow(DECIMALS));
 

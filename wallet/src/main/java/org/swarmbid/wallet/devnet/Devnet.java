@@ -9,16 +9,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.math.ec.ECPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.swarmbid.wallet.asset.Amount;
+import org.swarmbid.wallet.asset.Asset;
 import org.swarmbid.wallet.chain.Network;
-import org.swarmbid.wallet.tx.SignedTransaction;
+import org.swarmbid.wallet.crypto.Hashes;
+import org.swarmbid.wallet.crypto.Hex;
+import org.swarmbid.wallet.key.PrivateKey;
+import org.swarmbid.wallet.key.TronAddress;
+import org.swarmbid.wallet.tx.Addresses;
 import org.tron.trident.proto.Contract;
 
 /**
@@ -37,26 +41,26 @@ public final class Devnet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Devnet.class);
 
     /** The genesis account's private key: SHA-256 of a fixed label. Public knowledge — development only. */
-    public static final String GENESIS_PRIVATE_KEY_HEX = HexFormat.of().formatHex(SignedTransaction.sha256(
+    public static final String GENESIS_PRIVATE_KEY_HEX = Hex.encode(Hashes.sha256(
             "swarmbid devnet genesis key - development only".getBytes(StandardCharsets.US_ASCII)));
     /** The genesis account's address. */
-    public static final ByteString GENESIS_ADDRESS;
+    public static final TronAddress GENESIS_ADDRESS;
     /** 100 million TRX. */
     public static final long GENESIS_TRX_SUN = 100_000_000L * 1_000_000L;
     /** The original 2019 BTT, a TRC-10 token. */
     public static final String BTT_TRC10_ID = "1002000";
     /** Its precision on mainnet. */
     public static final int BTT_TRC10_PRECISION = 6;
-    /** The TRC-20 BTT contract. */
-    public static final ByteString BTT_TRC20_CONTRACT = BttLedger.ADDRESS;
+    /** The TRC-20 BTT contract (mainnet's address, {@link Asset#BTT}). */
+    public static final TronAddress BTT_TRC20_CONTRACT = Asset.BTT.contract();
     /** Its decimals. */
     public static final int BTT_TRC20_DECIMALS = BttLedger.DECIMALS;
     private static final int MAX_INBOUND_MESSAGE_BYTES = 4 * 1024 * 1024;
 
     static {
-        ECPoint pub = SignatureRecovery.CURVE.getG()
-                .multiply(new BigInteger(1, HexFormat.of().parseHex(GENESIS_PRIVATE_KEY_HEX))).normalize();
-        GENESIS_ADDRESS = SignatureRecovery.address(pub);
+        try (PrivateKey genesis = genesisKey()) {
+            GENESIS_ADDRESS = genesis.address();
+        }
     }
 
     private final DevnetConfig config;
@@ -80,14 +84,14 @@ public final class Devnet implements AutoCloseable {
         DevnetNode node;
         try {
             node = new DevnetNode(new DevnetStore(url), config.fees(), config.clock(), config.solidLag(),
-                    GENESIS_ADDRESS, List.of(bttTrc10()));
+                    Addresses.toProto(GENESIS_ADDRESS), List.of(bttTrc10()));
         } catch (SQLException e) {
             throw new IOException("cannot open devnet state " + config.database().map(Object::toString)
                     .orElse("(in memory)") + ": " + e.getMessage(), e);
         }
         Server full = null;
         try {
-            full = server(config.fullNodePort(), new WalletService(node)).start();
+            full = server(config.fullNodePort(), new FullNodeService(node)).start();
             Server solidity = server(config.solidityPort(), new SolidityService(node)).start();
             ScheduledExecutorService timer = null;
             if (!config.blockInterval().isZero()) {
@@ -179,19 +183,47 @@ public final class Devnet implements AutoCloseable {
         return node.solidNumber();
     }
 
-    /** Faucet: moves {@code sun} TRX from genesis to {@code address} (21 bytes), creating the account. */
-    public void faucet(ByteString address, long sun) {
-        node.faucetTrx(address, sun);
+    /** The genesis account's key (a new object each call; the caller destroys it). Development only. */
+    public static PrivateKey genesisKey() {
+        return PrivateKey.fromHex(GENESIS_PRIVATE_KEY_HEX);
+    }
+
+    /** The legacy BTT TRC-10 token as this devnet issues it (precision {@value #BTT_TRC10_PRECISION}). */
+    public static Asset.Trc10 bttOld() {
+        return Asset.bttOld(BTT_TRC10_PRECISION);
+    }
+
+    /** Faucet: moves {@code sun} TRX from genesis to {@code address}, creating the account. */
+    public void faucet(TronAddress address, long sun) {
+        node.faucetTrx(Addresses.toProto(address), sun);
     }
 
     /** Faucet: moves TRC-10 base units from genesis to {@code address}, creating the account. */
-    public void faucetTrc10(ByteString address, String tokenId, long amount) {
-        node.faucetTrc10(address, tokenId, amount);
+    public void faucetTrc10(TronAddress address, String tokenId, long amount) {
+        node.faucetTrc10(Addresses.toProto(address), tokenId, amount);
     }
 
     /** Faucet: moves TRC-20 BTT base units (10^-18 BTT) from genesis to {@code address}. */
-    public void faucetBtt(ByteString address, BigInteger amount) {
-        node.faucetBtt(address, amount);
+    public void faucetBtt(TronAddress address, BigInteger amount) {
+        node.faucetBtt(Addresses.toProto(address), amount);
+    }
+
+    /**
+     * Faucet for any of the three assets the devnet knows (TRX, TRC-20 BTT, TRC-10 BTT 1002000).
+     *
+     * @throws IllegalArgumentException for another asset, or more than genesis holds
+     */
+    public void faucet(TronAddress address, Amount amount) {
+        Asset asset = amount.asset();
+        if (asset instanceof Asset.Trx) {
+            faucet(address, amount.unitsAsLongExact());
+        } else if (asset instanceof Asset.Trc10 trc10 && trc10.tokenId().equals(BTT_TRC10_ID)) {
+            faucetTrc10(address, BTT_TRC10_ID, amount.unitsAsLongExact());
+        } else if (asset.equals(Asset.BTT)) {
+            faucetBtt(address, amount.units());
+        } else {
+            throw new IllegalArgumentException("the devnet has no " + asset.symbol());
+        }
     }
 
     @Override

@@ -16,15 +16,18 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.swarmbid.wallet.chain.FeeSchedule;
+import org.swarmbid.wallet.crypto.Hashes;
+import org.swarmbid.wallet.crypto.RecoverableSignature;
+import org.swarmbid.wallet.crypto.Secp256k1;
+import org.swarmbid.wallet.key.TronAddress;
 import org.swarmbid.wallet.tx.Addresses;
 import org.swarmbid.wallet.tx.SignedTransaction;
 import org.swarmbid.wallet.tx.TxParams;
-import org.tron.trident.proto.Chain;
 import org.tron.trident.proto.Chain.Transaction.Result.contractResult;
+import org.tron.trident.proto.Chain;
 import org.tron.trident.proto.Contract;
-import org.tron.trident.proto.Response;
 import org.tron.trident.proto.Response.TransactionReturn.response_code;
-import org.tron.trident.utils.Base58Check;
+import org.tron.trident.proto.Response;
 
 /**
  * The devnet's consensus-free node: validates and executes transactions the way a java-tron full node does at
@@ -160,14 +163,17 @@ final class DevnetNode implements AutoCloseable {
             throw new Rejection(response_code.SIGERROR, "Validate signature error: " + tx.getSignatureCount()
                     + " signatures, the devnet has no multi-signature permissions");
         }
-        Optional<ByteString> signer = SignatureRecovery.recoverAddress(txid.toByteArray(),
-                tx.getSignature(0).toByteArray());
-        if (signer.isEmpty()) {
-            throw new Rejection(response_code.SIGERROR, "Validate signature error: malformed signature");
+        TronAddress signer;
+        try {
+            RecoverableSignature signature = RecoverableSignature.fromBytes(tx.getSignature(0).toByteArray());
+            signer = TronAddress.fromPublicKey(Secp256k1.recoverPublicKey(txid.toByteArray(), signature));
+        } catch (IllegalArgumentException malformed) {
+            throw new Rejection(response_code.SIGERROR, "Validate signature error: malformed signature ("
+                    + malformed.getMessage() + ")");
         }
-        if (!signer.get().equals(owner)) {
+        if (!Addresses.toProto(signer).equals(owner)) {
             throw new Rejection(response_code.SIGERROR, "Validate signature error: signed by "
-                    + base58(signer.get()) + " but the owner is " + base58(owner));
+                    + signer + " but the owner is " + base58(owner));
         }
     }
 
@@ -409,7 +415,7 @@ final class DevnetNode implements AutoCloseable {
     /** {@code number (8 bytes) || SHA-256(header.raw)[8..32)}. */
     static ByteString blockId(Chain.Block block) {
         Chain.BlockHeader.raw raw = block.getBlockHeader().getRawData();
-        byte[] id = SignedTransaction.sha256(raw.toByteArray());
+        byte[] id = Hashes.sha256(raw.toByteArray());
         ByteBuffer.wrap(id).putLong(0, raw.getNumber());
         return ByteString.copyFrom(id);
     }
@@ -420,7 +426,7 @@ final class DevnetNode implements AutoCloseable {
         }
         List<byte[]> level = new ArrayList<>();
         for (Chain.Transaction t : txs) {
-            level.add(SignedTransaction.sha256(t.toByteArray()));
+            level.add(Hashes.sha256(t.toByteArray()));
         }
         while (level.size() > 1) {
             List<byte[]> next = new ArrayList<>();
@@ -431,7 +437,7 @@ final class DevnetNode implements AutoCloseable {
                     byte[] pair = new byte[64];
                     System.arraycopy(level.get(i), 0, pair, 0, 32);
                     System.arraycopy(level.get(i + 1), 0, pair, 32, 32);
-                    next.add(SignedTransaction.sha256(pair));
+                    next.add(Hashes.sha256(pair));
                 }
             }
             level = next;
@@ -558,7 +564,6 @@ final class DevnetNode implements AutoCloseable {
 
     /** Moves {@code sun} from the genesis account to {@code to}, creating its account. */
     synchronized void faucetTrx(ByteString to, long sun) {
-        Addresses.require(to, "faucet recipient");
         positive(sun);
         sqlTx(() -> {
             DevnetStore.AccountRow g = store.account(genesis).orElseThrow();
@@ -575,7 +580,6 @@ final class DevnetNode implements AutoCloseable {
 
     /** Moves TRC-10 {@code tokenId} from genesis to {@code to}, creating its account. */
     synchronized void faucetTrc10(ByteString to, String tokenId, long amount) {
-        Addresses.require(to, "faucet recipient");
         positive(amount);
         sqlTx(() -> {
             long g = store.trc10Balance(genesis, tokenId);
@@ -592,7 +596,6 @@ final class DevnetNode implements AutoCloseable {
 
     /** Moves TRC-20 BTT base units from genesis to {@code to} (no TRON account is created, as with a real token). */
     synchronized void faucetBtt(ByteString to, BigInteger amount) {
-        Addresses.require(to, "faucet recipient");
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("amount must be positive");
         }
@@ -637,7 +640,7 @@ final class DevnetNode implements AutoCloseable {
     }
 
     static String base58(ByteString address) {
-        return Addresses.isValid(address) ? Base58Check.bytesToBase58(address.toByteArray()) : hex(address);
+        return Addresses.describe(address);
     }
 
     private static String hex(ByteString b) {

@@ -22,53 +22,53 @@ final class SolidityService extends WalletSolidityGrpc.WalletSolidityImplBase {
 
     @Override
     public void getAccount(GrpcAPI.AccountAddressMessage request, StreamObserver<Response.Account> out) {
-        WalletService.answer(out, () -> node.account(request.getAddress()));
+        FullNodeService.answer(out, () -> node.account(request.getAddress()));
     }
 
     @Override
     public void getAssetIssueById(GrpcAPI.BytesMessage request, StreamObserver<Contract.AssetIssueContract> out) {
-        WalletService.answer(out, () -> WalletService.assetIssue(node, request.getValue()));
+        FullNodeService.answer(out, () -> FullNodeService.assetIssue(node, request.getValue()));
     }
 
     @Override
     public void getNowBlock(GrpcAPI.EmptyMessage request, StreamObserver<Chain.Block> out) {
-        WalletService.answer(out, () -> node.block(node.solidNumber()).orElseThrow());
+        FullNodeService.answer(out, () -> node.block(node.solidNumber()).orElseThrow());
     }
 
     @Override
     public void getNowBlock2(GrpcAPI.EmptyMessage request, StreamObserver<Response.BlockExtention> out) {
-        WalletService.answer(out, () -> node.extention(node.block(node.solidNumber()).orElseThrow()));
+        FullNodeService.answer(out, () -> node.extention(node.block(node.solidNumber()).orElseThrow()));
     }
 
     @Override
     public void getBlockByNum(GrpcAPI.NumberMessage request, StreamObserver<Chain.Block> out) {
-        WalletService.answer(out, () -> solid(request.getNum()) ? node.block(request.getNum()).orElseThrow()
+        FullNodeService.answer(out, () -> solid(request.getNum()) ? node.block(request.getNum()).orElseThrow()
                 : Chain.Block.getDefaultInstance());
     }
 
     @Override
     public void getBlockByNum2(GrpcAPI.NumberMessage request, StreamObserver<Response.BlockExtention> out) {
-        WalletService.answer(out, () -> solid(request.getNum())
+        FullNodeService.answer(out, () -> solid(request.getNum())
                 ? node.extention(node.block(request.getNum()).orElseThrow())
                 : Response.BlockExtention.getDefaultInstance());
     }
 
     @Override
     public void getTransactionById(GrpcAPI.BytesMessage request, StreamObserver<Chain.Transaction> out) {
-        WalletService.answer(out, () -> node.packed(request.getValue(), true).map(DevnetStore.TxRow::transaction)
+        FullNodeService.answer(out, () -> node.packed(request.getValue(), true).map(DevnetStore.TxRow::transaction)
                 .orElse(Chain.Transaction.getDefaultInstance()));
     }
 
     @Override
     public void getTransactionInfoById(GrpcAPI.BytesMessage request, StreamObserver<Response.TransactionInfo> out) {
-        WalletService.answer(out, () -> node.packed(request.getValue(), true).map(DevnetStore.TxRow::info)
+        FullNodeService.answer(out, () -> node.packed(request.getValue(), true).map(DevnetStore.TxRow::info)
                 .orElse(Response.TransactionInfo.getDefaultInstance()));
     }
 
     @Override
     public void triggerConstantContract(Contract.TriggerSmartContract request,
             StreamObserver<Response.TransactionExtention> out) {
-        WalletService.answer(out, () -> node.constantCall(request));
+        FullNodeService.answer(out, () -> node.constantCall(request));
     }
 
     private boolean solid(long number) {

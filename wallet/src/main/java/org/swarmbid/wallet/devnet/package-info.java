@@ -10,7 +10,7 @@
  *   expiration <= head time, or > head time + 24 h  TRANSACTION_EXPIRATION_ERROR
  *   ref_block_bytes/hash not a recent block         TAPOS_ERROR
  *   txid already known                              DUP_TRANSACTION_ERROR
- *   signer recovered from the signature != owner    SIGERROR
+ *   signer recovered from the signature != owner    SIGERROR   (crypto.Secp256k1 public-key recovery)
  *   contract rules (addresses, amounts, balances)   CONTRACT_VALIDATE_ERROR
  *   cannot pay for bandwidth                        BANDWITH_ERROR
  * </pre>

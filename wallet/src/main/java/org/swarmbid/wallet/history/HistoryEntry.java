@@ -1,20 +1,21 @@
 package org.swarmbid.wallet.history;
 
-import com.google.protobuf.ByteString;
-import java.math.BigInteger;
-import java.util.HexFormat;
+import java.util.Objects;
 import java.util.OptionalLong;
+import org.swarmbid.wallet.asset.Amount;
+import org.swarmbid.wallet.asset.Asset;
 import org.swarmbid.wallet.chain.TxState;
+import org.swarmbid.wallet.key.TronAddress;
+import org.swarmbid.wallet.tx.SignedTransaction;
 import org.swarmbid.wallet.tx.Transfer;
 
 /**
  * One of the wallet's transactions.
  *
  * @param txid             64 lowercase hex digits
- * @param asset            {@code "TRX"}, {@code "TRC10:<id>"} or {@code "TRC20:<contract hex>"}
- * @param from             21-byte sender
- * @param to               21-byte recipient
- * @param amount           base units
+ * @param from             sender
+ * @param to               recipient
+ * @param amount           what was sent, with its asset (never negative)
  * @param feeSun           sun burnt (known once in a block)
  * @param state            where it stands
  * @param blockNumber      its block, once in one
@@ -23,7 +24,7 @@ import org.swarmbid.wallet.tx.Transfer;
  * @param updatedAtMillis  last status change
  * @param detail           why it failed, or empty
  */
-public record HistoryEntry(String txid, String asset, ByteString from, ByteString to, BigInteger amount, long feeSun,
+public record HistoryEntry(String txid, TronAddress from, TronAddress to, Amount amount, long feeSun,
         TxState state, OptionalLong blockNumber, long expirationMillis, long createdAtMillis, long updatedAtMillis,
         String detail) {
 
@@ -31,23 +32,27 @@ public record HistoryEntry(String txid, String asset, ByteString from, ByteStrin
         if (txid == null || !txid.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("txid must be 64 lowercase hex digits");
         }
-        if (asset == null || !asset.matches("TRX|TRC10:[0-9]{1,19}|TRC20:41[0-9a-f]{40}")) {
-            throw new IllegalArgumentException("unknown asset form: " + asset);
-        }
-        if (amount == null || amount.signum() < 0 || state == null || blockNumber == null || detail == null
-                || from == null || to == null) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(amount, "amount");
+        if (amount.isNegative() || state == null || blockNumber == null || detail == null) {
             throw new IllegalArgumentException("incomplete history entry");
         }
     }
 
-    /** The asset label for a transfer. */
-    public static String assetOf(Transfer t) {
-        if (t instanceof Transfer.Trx) {
-            return "TRX";
-        }
-        if (t instanceof Transfer.Trc10 trc10) {
-            return "TRC10:" + trc10.tokenId();
-        }
-        return "TRC20:" + HexFormat.of().formatHex(((Transfer.Trc20) t).contract().toByteArray());
+    /** The entry for a freshly signed transfer (state SIGNED, recorded at {@code nowMillis}). */
+    public static HistoryEntry signed(SignedTransaction signed, Transfer transfer, long nowMillis) {
+        return new HistoryEntry(signed.txidHex(), transfer.owner(), transfer.recipient(), transfer.value(), 0,
+                TxState.SIGNED, OptionalLong.empty(), signed.expirationMillis(), nowMillis, nowMillis, "");
+    }
+
+    /** The asset sent. */
+    public Asset asset() {
+        return amount.asset();
+    }
+
+    /** The fee as an amount of TRX. */
+    public Amount fee() {
+        return Amount.ofUnits(feeSun, Asset.TRX);
     }
 }

@@ -2,7 +2,6 @@ package org.swarmbid.wallet.history;
 
 import com.google.protobuf.ByteString;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +9,7 @@ import org.swarmbid.wallet.chain.BroadcastRejectedException;
 import org.swarmbid.wallet.chain.ChainClient;
 import org.swarmbid.wallet.chain.TxState;
 import org.swarmbid.wallet.chain.TxStatus;
+import org.swarmbid.wallet.crypto.Hex;
 import org.swarmbid.wallet.tx.SignedTransaction;
 import org.swarmbid.wallet.tx.Transfer;
 
@@ -41,9 +41,7 @@ public final class Outbox {
      */
     public TxStatus send(SignedTransaction signed, Transfer transfer) {
         long now = clock.millis();
-        history.recordSigned(new HistoryEntry(signed.txidHex(), HistoryEntry.assetOf(transfer), transfer.owner(),
-                transfer.recipient(), transfer.amount(), 0, TxState.SIGNED, OptionalLong.empty(),
-                signed.expirationMillis(), now, now, ""), signed);
+        history.recordSigned(HistoryEntry.signed(signed, transfer, now), signed);
         return broadcast(signed);
     }
 
@@ -61,7 +59,7 @@ public final class Outbox {
         if (entry.state().isFinal()) {
             return new TxStatus(entry.state(), entry.blockNumber(), entry.feeSun(), entry.detail());
         }
-        TxStatus status = chain.status(ByteString.copyFrom(HexFormat.of().parseHex(txid)),
+        TxStatus status = chain.status(ByteString.copyFrom(Hex.decode(txid)),
                 entry.expirationMillis());
         if (entry.state() == TxState.SIGNED && status.state() == TxState.BROADCAST) {
             return new TxStatus(TxState.SIGNED, OptionalLong.empty(), 0, "");

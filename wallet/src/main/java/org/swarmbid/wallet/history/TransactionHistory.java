@@ -1,6 +1,5 @@
 package org.swarmbid.wallet.history;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -15,16 +14,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.swarmbid.wallet.asset.Amount;
+import org.swarmbid.wallet.asset.Asset;
 import org.swarmbid.wallet.chain.TxState;
 import org.swarmbid.wallet.chain.TxStatus;
+import org.swarmbid.wallet.key.TronAddress;
 import org.swarmbid.wallet.tx.SignedTransaction;
 import org.tron.trident.proto.Chain;
 
 /** The wallet's transaction history in one SQLite file. Thread-safe: every method is synchronized. */
 public final class TransactionHistory implements AutoCloseable {
 
-    private static final String COLUMNS = "txid, asset, sender, recipient, amount, fee, state, block, expiration,"
-            + " created_at, updated_at, detail";
+    private static final String COLUMNS = "txid, asset, symbol, decimals, sender, recipient, amount, fee, state,"
+            + " block, expiration, created_at, updated_at, detail";
 
     private final Connection db;
 
@@ -47,7 +49,7 @@ public final class TransactionHistory implements AutoCloseable {
             Connection c = DriverManager.getConnection(url);
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS wallet_tx(txid TEXT PRIMARY KEY, asset TEXT NOT NULL,"
-                        + " sender BLOB NOT NULL, recipient BLOB NOT NULL, amount TEXT NOT NULL, fee INTEGER NOT NULL,"
+                        + " symbol TEXT NOT NULL, decimals INTEGER NOT NULL, sender BLOB NOT NULL, recipient BLOB NOT NULL, amount TEXT NOT NULL, fee INTEGER NOT NULL,"
                         + " state TEXT NOT NULL, block INTEGER, expiration INTEGER NOT NULL,"
                         + " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, detail TEXT NOT NULL,"
                         + " signed BLOB NOT NULL)");
@@ -70,24 +72,27 @@ public final class TransactionHistory implements AutoCloseable {
             throw new IllegalArgumentException("record a SIGNED entry whose txid matches the transaction");
         }
         try (PreparedStatement p = db.prepareStatement("INSERT INTO wallet_tx(" + COLUMNS + ", signed)"
-                + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            Asset asset = entry.asset();
             p.setString(1, entry.txid());
-            p.setString(2, entry.asset());
-            p.setBytes(3, entry.from().toByteArray());
-            p.setBytes(4, entry.to().toByteArray());
-            p.setString(5, entry.amount().toString());
-            p.setLong(6, entry.feeSun());
-            p.setString(7, entry.state().name());
+            p.setString(2, AssetColumns.code(asset));
+            p.setString(3, asset.symbol());
+            p.setInt(4, asset.decimals());
+            p.setBytes(5, entry.from().toBytes());
+            p.setBytes(6, entry.to().toBytes());
+            p.setString(7, entry.amount().units().toString());
+            p.setLong(8, entry.feeSun());
+            p.setString(9, entry.state().name());
             if (entry.blockNumber().isPresent()) {
-                p.setLong(8, entry.blockNumber().getAsLong());
+                p.setLong(10, entry.blockNumber().getAsLong());
             } else {
-                p.setNull(8, Types.INTEGER);
+                p.setNull(10, Types.INTEGER);
             }
-            p.setLong(9, entry.expirationMillis());
-            p.setLong(10, entry.createdAtMillis());
-            p.setLong(11, entry.updatedAtMillis());
-            p.setString(12, entry.detail());
-            p.setBytes(13, signed.transaction().toByteArray());
+            p.setLong(11, entry.expirationMillis());
+            p.setLong(12, entry.createdAtMillis());
+            p.setLong(13, entry.updatedAtMillis());
+            p.setString(14, entry.detail());
+            p.setBytes(15, signed.transaction().toByteArray());
             p.executeUpdate();
         } catch (SQLException e) {
             throw new HistoryException("cannot record transaction " + entry.txid() + ": " + e.getMessage(), e);
@@ -179,15 +184,16 @@ public final class TransactionHistory implements AutoCloseable {
             }
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    long block = r.getLong(8);
+                    long block = r.getLong(10);
                     OptionalLong bn = r.wasNull() ? OptionalLong.empty() : OptionalLong.of(block);
-                    out.add(new HistoryEntry(r.getString(1), r.getString(2), ByteString.copyFrom(r.getBytes(3)),
-                            ByteString.copyFrom(r.getBytes(4)), new BigInteger(r.getString(5)), r.getLong(6),
-                            TxState.valueOf(r.getString(7)), bn, r.getLong(9), r.getLong(10), r.getLong(11),
-                            r.getString(12)));
+                    Asset asset = AssetColumns.asset(r.getString(2), r.getString(3), r.getInt(4));
+                    out.add(new HistoryEntry(r.getString(1), TronAddress.fromBytes(r.getBytes(5)),
+                            TronAddress.fromBytes(r.getBytes(6)), Amount.ofUnits(new BigInteger(r.getString(7)), asset),
+                            r.getLong(8), TxState.valueOf(r.getString(9)), bn, r.getLong(11), r.getLong(12),
+                            r.getLong(13), r.getString(14)));
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IllegalArgumentException e) {
             throw new HistoryException("cannot read transaction history: " + e.getMessage(), e);
         }
         return out;

@@ -1,40 +1,47 @@
 package org.swarmbid.wallet.tx;
 
 import com.google.protobuf.ByteString;
-import java.util.HexFormat;
+import org.swarmbid.wallet.key.InvalidAddressException;
+import org.swarmbid.wallet.key.TronAddress;
 
-/** Checks on raw 21-byte TRON addresses ({@code 0x41 || 20 bytes}); encoding to Base58Check lives in the key package. */
+/**
+ * The bridge between {@link TronAddress} and the raw 21-byte {@code bytes} fields of TRON's protobufs
+ * ({@code 0x41 || 20 bytes}). Validation rules and messages are {@link TronAddress}'s; this class only converts.
+ */
 public final class Addresses {
-
-    /** Length of a raw TRON address. */
-    public static final int LENGTH = 21;
-    /** The mainnet/testnet address prefix byte. */
-    public static final byte PREFIX = 0x41;
 
     private Addresses() {
     }
 
-    /** True if {@code address} is 21 bytes starting with {@code 0x41}. */
-    public static boolean isValid(ByteString address) {
-        return address != null && address.size() == LENGTH && address.byteAt(0) == PREFIX;
+    /** The protobuf form of an address. */
+    public static ByteString toProto(TronAddress address) {
+        return ByteString.copyFrom(address.toBytes());
     }
 
     /**
-     * Returns {@code address} if it is a valid raw TRON address.
+     * The address in a protobuf field.
      *
-     * @throws IllegalArgumentException naming {@code what} and the defect
+     * @throws InvalidAddressException naming {@code what} and the defect (length, prefix)
      */
-    public static ByteString require(ByteString address, String what) {
-        if (address == null) {
-            throw new IllegalArgumentException(what + " address is missing");
+    public static TronAddress fromProto(ByteString raw, String what) {
+        if (raw == null || raw.isEmpty()) {
+            throw new InvalidAddressException(what + " address is missing");
         }
-        if (address.size() != LENGTH) {
-            throw new IllegalArgumentException(what + " address must be 21 bytes, got " + address.size());
+        try {
+            return TronAddress.fromBytes(raw.toByteArray());
+        } catch (InvalidAddressException e) {
+            throw new InvalidAddressException(what + " address: " + e.getMessage());
         }
-        if (address.byteAt(0) != PREFIX) {
-            throw new IllegalArgumentException(what + " address must start with 0x41, got 0x"
-                    + HexFormat.of().toHexDigits(address.byteAt(0)));
-        }
-        return address;
+    }
+
+    /** True if {@code raw} is 21 bytes starting with {@code 0x41}. */
+    public static boolean isValid(ByteString raw) {
+        return raw != null && raw.size() == TronAddress.LENGTH && raw.byteAt(0) == TronAddress.PREFIX;
+    }
+
+    /** The {@code T...} form for messages, or hex if the bytes are not an address. */
+    public static String describe(ByteString raw) {
+        return isValid(raw) ? TronAddress.fromBytes(raw.toByteArray()).toBase58()
+                : org.swarmbid.wallet.crypto.Hex.encode(raw.toByteArray());
     }
 }

@@ -1,9 +1,8 @@
 package org.swarmbid.wallet.tx;
 
 import com.google.protobuf.ByteString;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.swarmbid.wallet.crypto.Hashes;
+import org.swarmbid.wallet.crypto.Hex;
 import org.tron.trident.proto.Chain;
 
 /**
@@ -40,16 +39,7 @@ public record SignedTransaction(Chain.Transaction transaction) {
 
     /** TRON's transaction id: SHA-256 of the serialized {@code raw_data}. */
     public static ByteString txid(Chain.Transaction transaction) {
-        return ByteString.copyFrom(sha256(transaction.getRawData().toByteArray()));
-    }
-
-    /** SHA-256 with the JDK's own provider (Bouncy Castle may sit first in the provider list once Trident loads). */
-    public static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256", "SUN").digest(data);
-        } catch (NoSuchAlgorithmException | java.security.NoSuchProviderException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        return ByteString.copyFrom(Hashes.sha256(transaction.getRawData().toByteArray()));
     }
 
     /** The 32-byte transaction id. */
@@ -59,12 +49,12 @@ public record SignedTransaction(Chain.Transaction transaction) {
 
     /** The transaction id as 64 lowercase hex digits. */
     public String txidHex() {
-        return HexFormat.of().formatHex(txid().toByteArray());
+        return Hex.encode(txid().toByteArray());
     }
 
     /** The serialized {@code raw_data} as lowercase hex. */
     public String rawDataHex() {
-        return HexFormat.of().formatHex(transaction.getRawData().toByteArray());
+        return Hex.encode(transaction.getRawData().toByteArray());
     }
 
     /** The 65-byte signature. */

@@ -1,15 +1,16 @@
 package org.swarmbid.wallet.tx;
 
-import com.google.protobuf.ByteString;
+import org.swarmbid.wallet.key.TronAddress;
 
 /**
  * The seam between transaction building and key custody: whoever holds the private key signs a 32-byte txid and
- * says which address it signs for. Implemented by the key/keystore packages; the transaction code never sees a key.
+ * says which address it signs for. {@link PrivateKeySigner} implements it over a {@code key.PrivateKey}; the
+ * transaction code never sees a key.
  */
 public interface TransactionSigner {
 
-    /** The 21-byte TRON address ({@code 0x41} prefix) this signer signs for. */
-    ByteString address();
+    /** The address this signer signs for. */
+    TronAddress address();
 
     /**
      * Signs a transaction id.

@@ -3,8 +3,9 @@ package org.swarmbid.wallet.tx;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
-import org.tron.trident.proto.Chain;
+import org.swarmbid.wallet.key.TronAddress;
 import org.tron.trident.proto.Chain.Transaction.Contract.ContractType;
+import org.tron.trident.proto.Chain;
 import org.tron.trident.proto.Contract;
 
 /**
@@ -23,8 +24,8 @@ public final class TransferBuilder {
     public static Chain.Transaction build(Transfer transfer, TxParams params) {
         if (transfer instanceof Transfer.Trx trx) {
             Contract.TransferContract c = Contract.TransferContract.newBuilder()
-                    .setOwnerAddress(trx.owner())
-                    .setToAddress(trx.recipient())
+                    .setOwnerAddress(Addresses.toProto(trx.owner()))
+                    .setToAddress(Addresses.toProto(trx.recipient()))
                     .setAmount(trx.amount().longValueExact())
                     .build();
             return assemble(ContractType.TransferContract, c, params, 0);
@@ -32,28 +33,26 @@ public final class TransferBuilder {
         if (transfer instanceof Transfer.Trc10 trc10) {
             Contract.TransferAssetContract c = Contract.TransferAssetContract.newBuilder()
                     .setAssetName(trc10.assetName())
-                    .setOwnerAddress(trc10.owner())
-                    .setToAddress(trc10.recipient())
+                    .setOwnerAddress(Addresses.toProto(trc10.owner()))
+                    .setToAddress(Addresses.toProto(trc10.recipient()))
                     .setAmount(trc10.amount().longValueExact())
                     .build();
             return assemble(ContractType.TransferAssetContract, c, params, 0);
         }
         Transfer.Trc20 trc20 = (Transfer.Trc20) transfer;
         return triggerSmartContract(trc20.owner(), trc20.contract(),
-                Trc20Abi.transfer(trc20.recipient(), trc20.amount()), params);
+                Trc20Abi.transfer(Addresses.toProto(trc20.recipient()), trc20.amount()), params);
     }
 
     /**
      * Builds an unsigned {@code TriggerSmartContract} with arbitrary call data and no call value. The fee limit of
      * {@code params} is written (and must be positive: a node refuses a contract call without one).
      */
-    public static Chain.Transaction triggerSmartContract(ByteString owner, ByteString contract, ByteString data,
+    public static Chain.Transaction triggerSmartContract(TronAddress owner, TronAddress contract, ByteString data,
             TxParams params) {
-        Addresses.require(owner, "owner");
-        Addresses.require(contract, "contract");
         Contract.TriggerSmartContract c = Contract.TriggerSmartContract.newBuilder()
-                .setOwnerAddress(owner)
-                .setContractAddress(contract)
+                .setOwnerAddress(Addresses.toProto(owner))
+                .setContractAddress(Addresses.toProto(contract))
                 .setData(data)
                 .build();
         return assemble(ContractType.TriggerSmartContract, c, params, params.feeLimitSun());

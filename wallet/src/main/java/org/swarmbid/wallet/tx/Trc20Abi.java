@@ -3,6 +3,7 @@ package org.swarmbid.wallet.tx;
 import com.google.protobuf.ByteString;
 import java.math.BigInteger;
 import java.util.Optional;
+import org.swarmbid.wallet.key.TronAddress;
 
 /**
  * The Solidity ABI words for the three TRC-20 calls the wallet makes (TIP-20, which follows EIP-20).
@@ -49,7 +50,9 @@ public final class Trc20Abi {
 
     /** The 32-byte ABI word of a 21-byte TRON address: 12 zero bytes, then the address without its prefix. */
     public static ByteString addressWord(ByteString address) {
-        Addresses.require(address, "ABI");
+        if (!Addresses.isValid(address)) {
+            throw new IllegalArgumentException("ABI address word needs a 21-byte TRON address starting 0x41");
+        }
         byte[] word = new byte[WORD];
         address.substring(1).copyTo(word, 12);
         return ByteString.copyFrom(word);
@@ -85,12 +88,12 @@ public final class Trc20Abi {
         }
         byte[] w = word.toByteArray();
         boolean clean = allZero(w, 0, 12);
-        boolean legacy = allZero(w, 0, 11) && w[11] == Addresses.PREFIX;
+        boolean legacy = allZero(w, 0, 11) && w[11] == TronAddress.PREFIX;
         if (!clean && !legacy) {
             return Optional.empty();
         }
-        byte[] address = new byte[Addresses.LENGTH];
-        address[0] = Addresses.PREFIX;
+        byte[] address = new byte[TronAddress.LENGTH];
+        address[0] = TronAddress.PREFIX;
         System.arraycopy(w, 12, address, 1, 20);
         return Optional.of(ByteString.copyFrom(address));
     }

@@ -21,7 +21,10 @@
  *
  * <p>Owns: {@link org.swarmbid.wallet.tx.Transfer}, {@link org.swarmbid.wallet.tx.TransferBuilder},
  * {@link org.swarmbid.wallet.tx.SignedTransaction}, the signing seam {@link org.swarmbid.wallet.tx.TransactionSigner}
- * and the TRC-20 ABI words in {@link org.swarmbid.wallet.tx.Trc20Abi}. No I/O, no network.
+ * with its key-backed implementation {@link org.swarmbid.wallet.tx.PrivateKeySigner}, the TRC-20 ABI words in
+ * {@link org.swarmbid.wallet.tx.Trc20Abi} and the protobuf address bridge {@link org.swarmbid.wallet.tx.Addresses}.
+ * Keys, addresses, hashes and signatures come from {@code org.swarmbid.wallet.key} and {@code .crypto}. No I/O, no
+ * network.
  *
  * <p>Threading: every type here is immutable or stateless and safe to share; a {@code TransactionSigner} states its
  * own rule.

@@ -19,6 +19,16 @@ class NetworkTest {
     }
 
     @Test
+    void presetsByName() {
+        assertThat(Network.preset("devnet")).isEqualTo(Network.devnet(50051, 50061));
+        assertThat(Network.preset("nile")).isEqualTo(Network.nile());
+        assertThat(Network.preset("shasta")).isEqualTo(Network.shasta());
+        assertThat(Network.preset("mainnet")).isEqualTo(Network.mainnet());
+        assertThatThrownBy(() -> Network.preset("testnet")).hasMessageContaining("unknown network 'testnet'")
+                .hasMessageContaining("devnet, nile, shasta, mainnet");
+    }
+
+    @Test
     void theApiKeyNeverShowsInToString() {
         Network n = Network.mainnet().withApiKey("s3cr3t-key-123");
         assertThat(n.apiKey()).contains("s3cr3t-key-123");

@@ -2,11 +2,10 @@ package org.swarmbid.wallet.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.tron.trident.utils.Base58Check;
+import org.swarmbid.wallet.key.TronAddress;
 
 /**
  * Read-only smoke test against the public Nile testnet. Tagged {@code live}: excluded by default and in CI (it needs
@@ -27,7 +26,7 @@ class NileSmokeTest {
             assertThat(System.currentTimeMillis() - head.timestampMillis()).isLessThan(Duration.ofMinutes(5).toMillis());
             assertThat(head.number() - solid.number()).isBetween(0L, 100L);
             assertThat(c.feeSchedule().transactionFeeSunPerByte()).isPositive();
-            ByteString someone = ByteString.copyFrom(Base58Check.base58ToBytes("TJRyWwFs9wTFGZg3JbrVriFbNfCug5tDeC"));
+            TronAddress someone = TronAddress.parse("TJRyWwFs9wTFGZg3JbrVriFbNfCug5tDeC");
             assertThat(c.trxBalance(someone).signum()).isGreaterThanOrEqualTo(0);
         }
     }

@@ -12,15 +12,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.swarmbid.wallet.asset.Amount;
+import org.swarmbid.wallet.asset.Asset;
+import org.swarmbid.wallet.crypto.Hex;
 import org.swarmbid.wallet.chain.BroadcastRejectedException;
 import org.swarmbid.wallet.chain.FeeEstimate;
 import org.swarmbid.wallet.chain.HeadBlock;
 import org.swarmbid.wallet.chain.TridentChainClient;
 import org.swarmbid.wallet.chain.TxState;
 import org.swarmbid.wallet.chain.TxStatus;
+import org.swarmbid.wallet.key.TronAddress;
+import org.swarmbid.wallet.tx.Addresses;
+import org.swarmbid.wallet.tx.PrivateKeySigner;
 import org.swarmbid.wallet.tx.RefBlock;
 import org.swarmbid.wallet.tx.SignedTransaction;
-import org.swarmbid.wallet.tx.TestSigner;
+import org.swarmbid.wallet.tx.TestKeys;
 import org.swarmbid.wallet.tx.Transfer;
 import org.swarmbid.wallet.tx.TransferBuilder;
 import org.swarmbid.wallet.tx.TxParams;
@@ -50,14 +56,14 @@ class DevnetEndToEndTest {
         devnet.close();
     }
 
-    private SignedTransaction sign(Transfer t, TestSigner signer, long feeLimit) {
+    private SignedTransaction sign(Transfer t, PrivateKeySigner signer, long feeLimit) {
         HeadBlock head = client.head();
         return SignedTransaction.sign(TransferBuilder.build(t,
                 TxParams.of(head.refBlock(), head.timestampMillis(), Duration.ofMinutes(1), feeLimit)), signer);
     }
 
-    private TestSigner funded(int seed, long sun) {
-        TestSigner s = TestSigner.fromSeed(seed);
+    private PrivateKeySigner funded(int seed, long sun) {
+        PrivateKeySigner s = TestKeys.signer(seed);
         devnet.faucet(s.address(), sun);
         return s;
     }
@@ -68,8 +74,8 @@ class DevnetEndToEndTest {
 
     @Test
     void trxTransferActivatesThenUsesFreeBandwidthThenBurnsAndReachesSolid() {
-        TestSigner alice = funded(1, 1_000 * TRX);
-        ByteString bob = TestSigner.fromSeed(2).address();
+        PrivateKeySigner alice = funded(1, 1_000 * TRX);
+        TronAddress bob = TestKeys.address(2);
         assertThat(client.accountExists(bob)).isFalse();
 
         // 1: to a new account: activation 1.1 TRX, no bandwidth
@@ -119,13 +125,13 @@ class DevnetEndToEndTest {
 
     @Test
     void trc10TransferMovesTokensAndReportsPrecision() {
-        TestSigner alice = funded(10, 100 * TRX);
+        PrivateKeySigner alice = funded(10, 100 * TRX);
         devnet.faucetTrc10(alice.address(), Devnet.BTT_TRC10_ID, 7_000_000);
-        ByteString bob = TestSigner.fromSeed(11).address();
+        TronAddress bob = TestKeys.address(11);
         devnet.faucet(bob, TRX);
         assertThat(client.trc10Precision(Devnet.BTT_TRC10_ID)).isEqualTo(6);
 
-        SignedTransaction tx = sign(new Transfer.Trc10(alice.address(), bob, Devnet.BTT_TRC10_ID, big(2_500_000)),
+        SignedTransaction tx = sign(new Transfer.Trc10(alice.address(), bob, Devnet.bttOld(), big(2_500_000)),
                 alice, 0);
         FeeEstimate est = client.estimateFee(tx);
         client.broadcast(tx);
@@ -140,15 +146,15 @@ class DevnetEndToEndTest {
 
     @Test
     void trc20BttTransferBurnsEnergyWithinTheFeeLimit() {
-        TestSigner alice = funded(20, 100 * TRX);
+        PrivateKeySigner alice = funded(20, 100 * TRX);
         BigInteger oneBtt = BigInteger.TEN.pow(18);
         devnet.faucetBtt(alice.address(), oneBtt.multiply(big(1000)));
-        ByteString bob = TestSigner.fromSeed(21).address();
+        TronAddress bob = TestKeys.address(21);
         assertThat(client.trc20Decimals(Devnet.BTT_TRC20_CONTRACT)).isEqualTo(18);
         assertThat(client.trc20Balance(bob, Devnet.BTT_TRC20_CONTRACT)).isZero();
 
         BigInteger amount = oneBtt.multiply(big(250)).add(big(1));
-        SignedTransaction tx = sign(new Transfer.Trc20(alice.address(), bob, Devnet.BTT_TRC20_CONTRACT, amount),
+        SignedTransaction tx = sign(new Transfer.Trc20(alice.address(), bob, Asset.BTT, amount),
                 alice, 50 * TRX);
         FeeEstimate est = client.estimateFee(tx);
         assertThat(est.energyUsed()).isEqualTo(BttLedger.ENERGY_TRANSFER_NEW_HOLDER);
@@ -167,14 +173,14 @@ class DevnetEndToEndTest {
 
     @Test
     void trc20RevertAndOutOfEnergyArePackedAsFailed() {
-        TestSigner alice = funded(30, 100 * TRX);
+        PrivateKeySigner alice = funded(30, 100 * TRX);
         devnet.faucetBtt(alice.address(), big(10));
-        ByteString bob = TestSigner.fromSeed(31).address();
+        TronAddress bob = TestKeys.address(31);
 
-        SignedTransaction tooMuch = sign(new Transfer.Trc20(alice.address(), bob, Devnet.BTT_TRC20_CONTRACT, big(11)),
+        SignedTransaction tooMuch = sign(new Transfer.Trc20(alice.address(), bob, Asset.BTT, big(11)),
                 alice, 50 * TRX);
         client.broadcast(tooMuch);
-        SignedTransaction starved = sign(new Transfer.Trc20(alice.address(), bob, Devnet.BTT_TRC20_CONTRACT, big(1)),
+        SignedTransaction starved = sign(new Transfer.Trc20(alice.address(), bob, Asset.BTT, big(1)),
                 alice, 1_000);
         client.broadcast(starved);
         devnet.produceBlock();
@@ -192,8 +198,8 @@ class DevnetEndToEndTest {
 
     @Test
     void rejectsABadSignature() {
-        TestSigner alice = funded(40, 10 * TRX);
-        TestSigner mallory = TestSigner.fromSeed(41);
+        PrivateKeySigner alice = funded(40, 10 * TRX);
+        PrivateKeySigner mallory = TestKeys.signer(41);
         SignedTransaction forged = sign(new Transfer.Trx(alice.address(), mallory.address(), big(TRX)), mallory, 0);
         assertRejected(forged, "SIGERROR", "signed by");
         assertThat(client.trxBalance(alice.address())).isEqualTo(big(10 * TRX));
@@ -201,8 +207,8 @@ class DevnetEndToEndTest {
 
     @Test
     void rejectsExpiredAndTooLongLivedTransactions() {
-        TestSigner alice = funded(50, 10 * TRX);
-        ByteString bob = TestSigner.fromSeed(51).address();
+        PrivateKeySigner alice = funded(50, 10 * TRX);
+        TronAddress bob = TestKeys.address(51);
         HeadBlock head = client.head();
         Transfer t = new Transfer.Trx(alice.address(), bob, big(TRX));
         long hour = 3_600_000;
@@ -217,8 +223,8 @@ class DevnetEndToEndTest {
 
     @Test
     void rejectsADuplicate() {
-        TestSigner alice = funded(60, 10 * TRX);
-        SignedTransaction tx = sign(new Transfer.Trx(alice.address(), TestSigner.fromSeed(61).address(), big(TRX)),
+        PrivateKeySigner alice = funded(60, 10 * TRX);
+        SignedTransaction tx = sign(new Transfer.Trx(alice.address(), TestKeys.signer(61).address(), big(TRX)),
                 alice, 0);
         client.broadcast(tx);
         assertRejected(tx, "DUP_TRANSACTION_ERROR", tx.txidHex());
@@ -228,22 +234,22 @@ class DevnetEndToEndTest {
 
     @Test
     void rejectsInsufficientBalance() {
-        TestSigner alice = funded(70, 3 * TRX);
-        ByteString bob = TestSigner.fromSeed(71).address();
+        PrivateKeySigner alice = funded(70, 3 * TRX);
+        TronAddress bob = TestKeys.address(71);
         devnet.faucet(bob, TRX);
         assertRejected(sign(new Transfer.Trx(alice.address(), bob, big(3 * TRX + 1)), alice, 0),
                 "CONTRACT_VALIDATE_ERROR", "balance is not sufficient");
-        assertRejected(sign(new Transfer.Trc10(alice.address(), bob, Devnet.BTT_TRC10_ID, big(1)), alice, 0),
+        assertRejected(sign(new Transfer.Trc10(alice.address(), bob, Devnet.bttOld(), big(1)), alice, 0),
                 "CONTRACT_VALIDATE_ERROR", "assetBalance must be greater than 0");
         assertThat(client.trxBalance(alice.address())).isEqualTo(big(3 * TRX));
     }
 
     @Test
     void rejectsInvalidAddressesLocallyAndAtTheNode() {
-        TestSigner alice = funded(80, 10 * TRX);
+        PrivateKeySigner alice = funded(80, 10 * TRX);
         ByteString bad = ByteString.copyFrom(new byte[] {0x42, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
             17, 18, 19, 20});
-        assertThatThrownBy(() -> new Transfer.Trx(alice.address(), bad, big(TRX)))
+        assertThatThrownBy(() -> Addresses.fromProto(bad, "recipient"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0x41");
         // hand-built, bypassing our checks: the node must refuse it too
         HeadBlock head = client.head();
@@ -253,26 +259,26 @@ class DevnetEndToEndTest {
                 .addContract(Chain.Transaction.Contract.newBuilder()
                         .setType(Chain.Transaction.Contract.ContractType.TransferContract)
                         .setParameter(Any.pack(Contract.TransferContract.newBuilder()
-                                .setOwnerAddress(alice.address()).setToAddress(bad.substring(0, 20)).setAmount(TRX)
+                                .setOwnerAddress(Addresses.toProto(alice.address())).setToAddress(bad.substring(0, 20)).setAmount(TRX)
                                 .build(), "type.googleapis.com")))).build();
         assertRejected(SignedTransaction.sign(raw, alice), "CONTRACT_VALIDATE_ERROR", "Invalid toAddress");
     }
 
     @Test
     void rejectsAWrongReferenceBlock() {
-        TestSigner alice = funded(90, 10 * TRX);
+        PrivateKeySigner alice = funded(90, 10 * TRX);
         HeadBlock head = client.head();
         RefBlock wrong = new RefBlock(head.refBlock().bytes(), ByteString.copyFrom(new byte[8]));
         SignedTransaction tx = SignedTransaction.sign(TransferBuilder.build(
-                new Transfer.Trx(alice.address(), TestSigner.fromSeed(91).address(), big(TRX)),
+                new Transfer.Trx(alice.address(), TestKeys.signer(91).address(), big(TRX)),
                 TxParams.of(wrong, head.timestampMillis(), Duration.ofMinutes(1), 0)), alice);
         assertRejected(tx, "TAPOS_ERROR", "does not match block " + head.number());
     }
 
     @Test
     void rejectsATooBigTransaction() {
-        TestSigner alice = funded(100, 10 * TRX);
-        SignedTransaction normal = sign(new Transfer.Trx(alice.address(), TestSigner.fromSeed(101).address(),
+        PrivateKeySigner alice = funded(100, 10 * TRX);
+        SignedTransaction normal = sign(new Transfer.Trx(alice.address(), TestKeys.signer(101).address(),
                 big(TRX)), alice, 0);
         Chain.Transaction bloated = normal.transaction().toBuilder().clearSignature()
                 .setRawData(normal.transaction().getRawData().toBuilder()
@@ -282,15 +288,29 @@ class DevnetEndToEndTest {
 
     @Test
     void aTransactionThatNeverArrivesExpires() throws InterruptedException {
-        TestSigner alice = funded(110, 10 * TRX);
+        PrivateKeySigner alice = funded(110, 10 * TRX);
         HeadBlock head = client.head();
         SignedTransaction lost = SignedTransaction.sign(TransferBuilder.build(
-                new Transfer.Trx(alice.address(), TestSigner.fromSeed(111).address(), big(TRX)),
+                new Transfer.Trx(alice.address(), TestKeys.signer(111).address(), big(TRX)),
                 new TxParams(head.refBlock(), head.timestampMillis() - 10, head.timestampMillis() + 1, 0)), alice);
         assertThat(client.status(lost.txid(), lost.expirationMillis()).state()).isEqualTo(TxState.BROADCAST);
         Thread.sleep(5);
         devnet.produceBlock();
         assertThat(client.status(lost.txid(), lost.expirationMillis()).state()).isEqualTo(TxState.EXPIRED);
+    }
+
+    @Test
+    void theFaucetSendsRealTransfersFromGenesis() {
+        TronAddress carol = TestKeys.address(120);
+        String txid = DevnetFaucet.send(client, carol, Amount.parse("3", Asset.TRX));
+        DevnetFaucet.send(client, carol, Amount.parse("2", Devnet.bttOld()));
+        DevnetFaucet.send(client, carol, Amount.parse("1.5", Asset.BTT));
+        assertThat(client.balance(carol, Asset.TRX)).isEqualTo(Amount.parse("3", Asset.TRX));
+        assertThat(client.balance(carol, Devnet.bttOld())).isEqualTo(Amount.parse("2", Devnet.bttOld()));
+        assertThat(client.balance(carol, Asset.BTT)).isEqualTo(Amount.parse("1.5", Asset.BTT));
+        devnet.produceBlock();
+        assertThat(client.status(ByteString.copyFrom(Hex.decode(txid)), Long.MAX_VALUE).state())
+                .isEqualTo(TxState.IN_BLOCK);
     }
 
     private void assertRejected(SignedTransaction tx, String code, String messagePart) {

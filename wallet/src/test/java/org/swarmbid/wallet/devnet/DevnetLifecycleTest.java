@@ -15,8 +15,11 @@ import org.swarmbid.wallet.chain.BroadcastRejectedException;
 import org.swarmbid.wallet.chain.ChainException;
 import org.swarmbid.wallet.chain.HeadBlock;
 import org.swarmbid.wallet.chain.TridentChainClient;
+import org.swarmbid.wallet.crypto.Hashes;
+import org.swarmbid.wallet.key.TronAddress;
+import org.swarmbid.wallet.tx.PrivateKeySigner;
 import org.swarmbid.wallet.tx.SignedTransaction;
-import org.swarmbid.wallet.tx.TestSigner;
+import org.swarmbid.wallet.tx.TestKeys;
 import org.swarmbid.wallet.tx.Transfer;
 import org.swarmbid.wallet.tx.TransferBuilder;
 import org.swarmbid.wallet.tx.TxParams;
@@ -44,22 +47,22 @@ class DevnetLifecycleTest {
                 .setTimestamp(1)).build();
         Chain.Transaction b = a.toBuilder().setRawData(a.getRawData().toBuilder().setTimestamp(2)).build();
         assertThat(DevnetNode.merkleRoot(List.of())).isEqualTo(ByteString.copyFrom(new byte[32]));
-        assertThat(DevnetNode.merkleRoot(List.of(a))).isEqualTo(ByteString.copyFrom(SignedTransaction.sha256(
+        assertThat(DevnetNode.merkleRoot(List.of(a))).isEqualTo(ByteString.copyFrom(Hashes.sha256(
                 a.toByteArray())));
         assertThat(DevnetNode.merkleRoot(List.of(a, b))).isNotEqualTo(DevnetNode.merkleRoot(List.of(b, a)));
         Chain.Block block = Chain.Block.newBuilder().setBlockHeader(Chain.BlockHeader.newBuilder().setRawData(
                 Chain.BlockHeader.raw.newBuilder().setNumber(0x0102030405L).setTimestamp(9))).build();
         ByteString id = DevnetNode.blockId(block);
         assertThat(id.substring(0, 8)).isEqualTo(ByteString.copyFrom(new byte[] {0, 0, 0, 1, 2, 3, 4, 5}));
-        assertThat(id.substring(8)).isEqualTo(ByteString.copyFrom(SignedTransaction.sha256(
+        assertThat(id.substring(8)).isEqualTo(ByteString.copyFrom(Hashes.sha256(
                 block.getBlockHeader().getRawData().toByteArray())).substring(8));
     }
 
     @Test
     void stateSurvivesARestart(@TempDir Path dir) throws IOException {
         DevnetConfig config = DevnetConfig.forTests().withDatabase(dir.resolve("devnet.db"));
-        TestSigner alice = TestSigner.fromSeed(700);
-        ByteString bob = TestSigner.fromSeed(701).address();
+        PrivateKeySigner alice = TestKeys.signer(700);
+        TronAddress bob = TestKeys.address(701);
         SignedTransaction tx;
         long head;
         try (Devnet devnet = Devnet.start(config);
@@ -100,7 +103,7 @@ class DevnetLifecycleTest {
                 TridentChainClient c = new TridentChainClient(devnet.network(), Duration.ofSeconds(10))) {
             assertThatThrownBy(() -> c.trc10Precision("1000001")).isInstanceOf(ChainException.class)
                     .hasMessageContaining("no TRC-10 token with id 1000001");
-            ByteString notAContract = TestSigner.fromSeed(702).address();
+            TronAddress notAContract = TestKeys.address(702);
             assertThatThrownBy(() -> c.trc20Decimals(notAContract)).isInstanceOf(ChainException.class)
                     .hasMessageContaining("No contract");
             assertThat(c.trxBalance(Devnet.GENESIS_ADDRESS)).isEqualTo(BigInteger.valueOf(Devnet.GENESIS_TRX_SUN));

@@ -25,8 +25,10 @@ import org.swarmbid.wallet.chain.TxState;
 import org.swarmbid.wallet.chain.TxStatus;
 import org.swarmbid.wallet.devnet.Devnet;
 import org.swarmbid.wallet.devnet.DevnetConfig;
+import org.swarmbid.wallet.key.TronAddress;
+import org.swarmbid.wallet.tx.PrivateKeySigner;
 import org.swarmbid.wallet.tx.SignedTransaction;
-import org.swarmbid.wallet.tx.TestSigner;
+import org.swarmbid.wallet.tx.TestKeys;
 import org.swarmbid.wallet.tx.Transfer;
 import org.swarmbid.wallet.tx.TransferBuilder;
 import org.swarmbid.wallet.tx.TxParams;
@@ -37,8 +39,8 @@ class OutboxTest {
     private Devnet devnet;
     private TridentChainClient client;
     private TransactionHistory history;
-    private final TestSigner alice = TestSigner.fromSeed(600);
-    private final ByteString bob = TestSigner.fromSeed(601).address();
+    private final PrivateKeySigner alice = TestKeys.signer(600);
+    private final TronAddress bob = TestKeys.address(601);
 
     @BeforeEach
     void start() throws IOException {
@@ -136,12 +138,12 @@ class OutboxTest {
         @Override public HeadBlock head() { return d.head(); }
         @Override public HeadBlock solidHead() { return d.solidHead(); }
         @Override public FeeSchedule feeSchedule() { return d.feeSchedule(); }
-        @Override public BigInteger trxBalance(ByteString a) { return d.trxBalance(a); }
-        @Override public BigInteger trc10Balance(ByteString a, String id) { return d.trc10Balance(a, id); }
+        @Override public BigInteger trxBalance(TronAddress a) { return d.trxBalance(a); }
+        @Override public BigInteger trc10Balance(TronAddress a, String id) { return d.trc10Balance(a, id); }
         @Override public int trc10Precision(String id) { return d.trc10Precision(id); }
-        @Override public BigInteger trc20Balance(ByteString a, ByteString c) { return d.trc20Balance(a, c); }
-        @Override public int trc20Decimals(ByteString c) { return d.trc20Decimals(c); }
-        @Override public boolean accountExists(ByteString a) { return d.accountExists(a); }
+        @Override public BigInteger trc20Balance(TronAddress a, TronAddress c) { return d.trc20Balance(a, c); }
+        @Override public int trc20Decimals(TronAddress c) { return d.trc20Decimals(c); }
+        @Override public boolean accountExists(TronAddress a) { return d.accountExists(a); }
         @Override public FeeEstimate estimateFee(SignedTransaction tx) { return d.estimateFee(tx); }
         @Override public ByteString broadcast(SignedTransaction tx) { return d.broadcast(tx); }
         @Override public TxStatus status(ByteString txid, long exp) { return d.status(txid, exp); }

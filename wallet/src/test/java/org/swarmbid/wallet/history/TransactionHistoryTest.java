@@ -10,20 +10,24 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.swarmbid.wallet.asset.Amount;
+import org.swarmbid.wallet.asset.Asset;
 import org.swarmbid.wallet.chain.TxState;
 import org.swarmbid.wallet.chain.TxStatus;
+import org.swarmbid.wallet.key.TronAddress;
+import org.swarmbid.wallet.tx.PrivateKeySigner;
 import org.swarmbid.wallet.tx.RefBlock;
 import org.swarmbid.wallet.tx.SignedTransaction;
-import org.swarmbid.wallet.tx.TestSigner;
+import org.swarmbid.wallet.tx.TestKeys;
 import org.swarmbid.wallet.tx.Transfer;
 import org.swarmbid.wallet.tx.TransferBuilder;
 import org.swarmbid.wallet.tx.TxParams;
 
 class TransactionHistoryTest {
 
-    private final TestSigner alice = TestSigner.fromSeed(500);
-    private final ByteString bob = TestSigner.fromSeed(501).address();
-    private final ByteString contract = TestSigner.fromSeed(502).address();
+    private final PrivateKeySigner alice = TestKeys.signer(500);
+    private final TronAddress bob = TestKeys.address(501);
+    private final Asset.Trc20 token = new Asset.Trc20(TestKeys.address(502), "TOK", 18);
 
     private SignedTransaction signed(Transfer t) {
         RefBlock ref = new RefBlock(ByteString.copyFrom(new byte[2]), ByteString.copyFrom(new byte[8]));
@@ -32,14 +36,13 @@ class TransactionHistoryTest {
     }
 
     private static HistoryEntry entry(SignedTransaction s, Transfer t) {
-        return new HistoryEntry(s.txidHex(), HistoryEntry.assetOf(t), t.owner(), t.recipient(), t.amount(), 0,
-                TxState.SIGNED, OptionalLong.empty(), s.expirationMillis(), 1000, 1000, "");
+        return HistoryEntry.signed(s, t, 1000);
     }
 
     @Test
     void recordsUpdatesAndSurvivesReopening(@TempDir Path dir) {
         BigInteger huge = BigInteger.TEN.pow(30).add(BigInteger.ONE);
-        Transfer t = new Transfer.Trc20(alice.address(), bob, contract, huge);
+        Transfer t = new Transfer.Trc20(alice.address(), bob, token, huge);
         SignedTransaction s = signed(t);
         try (TransactionHistory h = TransactionHistory.open(dir.resolve("history.db"))) {
             h.recordSigned(entry(s, t), s);
@@ -49,8 +52,11 @@ class TransactionHistoryTest {
         }
         try (TransactionHistory h = TransactionHistory.open(dir.resolve("history.db"))) {
             HistoryEntry e = h.find(s.txidHex()).orElseThrow();
-            assertThat(e.amount()).isEqualTo(huge);
-            assertThat(e.asset()).startsWith("TRC20:41");
+            assertThat(e.amount()).isEqualTo(Amount.ofUnits(huge, token));
+            assertThat(e.asset()).isEqualTo(token);
+            assertThat(e.from()).isEqualTo(alice.address());
+            assertThat(e.to()).isEqualTo(bob);
+            assertThat(e.createdAtMillis()).isEqualTo(1000);
             assertThat(e.state()).isEqualTo(TxState.IN_BLOCK);
             assertThat(e.blockNumber()).hasValue(7);
             assertThat(e.feeSun()).isEqualTo(6_226_500);
@@ -78,9 +84,27 @@ class TransactionHistoryTest {
 
     @Test
     void refusesMalformedEntries() {
-        assertThatThrownBy(() -> new HistoryEntry("XYZ", "TRX", bob, bob, BigInteger.ONE, 0, TxState.SIGNED,
+        Amount one = Amount.ofUnits(1, Asset.TRX);
+        assertThatThrownBy(() -> new HistoryEntry("XYZ", bob, bob, one, 0, TxState.SIGNED,
                 OptionalLong.empty(), 0, 0, 0, "")).hasMessageContaining("txid");
-        assertThatThrownBy(() -> new HistoryEntry("00".repeat(32), "ETH", bob, bob, BigInteger.ONE, 0,
-                TxState.SIGNED, OptionalLong.empty(), 0, 0, 0, "")).hasMessageContaining("asset");
+        assertThatThrownBy(() -> new HistoryEntry("00".repeat(32), bob, bob, one.negate(), 0,
+                TxState.SIGNED, OptionalLong.empty(), 0, 0, 0, "")).hasMessageContaining("incomplete");
+    }
+
+    @Test
+    void keepsEachAssetWithItsSymbolAndDecimals() {
+        Asset.Trc10 old = Asset.bttOld(6);
+        Transfer[] transfers = {new Transfer.Trx(alice.address(), bob, BigInteger.valueOf(1_500_000)),
+            new Transfer.Trc10(alice.address(), bob, old, BigInteger.valueOf(7)),
+            new Transfer.Trc20(alice.address(), bob, Asset.BTT, BigInteger.TEN.pow(18))};
+        try (TransactionHistory h = TransactionHistory.inMemory()) {
+            for (Transfer t : transfers) {
+                SignedTransaction s = signed(t);
+                h.recordSigned(entry(s, t), s);
+                assertThat(h.find(s.txidHex()).orElseThrow().amount()).isEqualTo(t.value());
+            }
+            assertThat(h.recent(10)).extracting(e -> e.amount().toString())
+                    .containsExactlyInAnyOrder("1.5 TRX", "0.000007 BTTOLD", "1 BTT");
+        }
     }
 }

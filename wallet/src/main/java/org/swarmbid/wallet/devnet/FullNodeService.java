@@ -17,15 +17,15 @@ import org.tron.trident.proto.Response;
  * The full node's {@code protocol.Wallet} gRPC service, the subset the wallet and Trident's {@code ApiWrapper} use.
  * Every other method answers {@code UNIMPLEMENTED}, as the generated base class does.
  */
-final class WalletService extends WalletGrpc.WalletImplBase {
+final class FullNodeService extends WalletGrpc.WalletImplBase {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WalletService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FullNodeService.class);
     /** Longest TRC-10 id accepted in a query (int64 in decimal). */
     private static final int MAX_TOKEN_ID_LENGTH = 19;
 
     private final DevnetNode node;
 
-    WalletService(DevnetNode node) {
+    FullNodeService(DevnetNode node) {
         this.node = node;
     }
 
