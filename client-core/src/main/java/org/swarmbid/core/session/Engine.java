@@ -18,6 +18,7 @@ import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -160,6 +161,8 @@ public final class Engine implements Session {
     }
 
     private void pipeline(SocketChannel ch, PeerConnection pc, boolean incoming) {
+        // one write syscall per read burst instead of one per message we answer with
+        ch.pipeline().addLast("flush", new FlushConsolidationHandler(256, true));
         ch.pipeline().addLast("idle", new IdleStateHandler(180, 110, 0));
         WirePipeline.addLast(ch.pipeline(), incoming, MAX_FRAME);
         ch.pipeline().addLast("peer", pc);

@@ -587,7 +587,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         }
         int depth = Math.min(peerReqq, QUEUE.depthFor(downRate.rate(engine.now())));
         int wanted = depth - outstanding.size();
-        if (wanted <= 0) {
+        // refill in batches: one picker call per few blocks, not one per block received
+        if (wanted <= 0 || !outstanding.isEmpty() && wanted < Math.min(8, Math.max(1, depth / 4))) {
             return;
         }
         pickBuffer.clear();
