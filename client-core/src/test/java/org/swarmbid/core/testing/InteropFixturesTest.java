@@ -143,7 +143,8 @@ class InteropFixturesTest {
             for (int attempt = 0; attempt < 8 && peer == null; attempt++) {
                 leech.connectTo(seed.port());
                 try {
-                    peer = leech.awaitPeer("the seeder", Duration.ofSeconds(6), p -> p.port() == seed.port());
+                    peer = leech.awaitPeer("the seeder over RC4", Duration.ofSeconds(6),
+                            p -> p.port() == seed.port() && "rc4".equals(p.encryption()));
                 } catch (AssertionError e) {
                     if (attempt == 7) {
                         throw e;
