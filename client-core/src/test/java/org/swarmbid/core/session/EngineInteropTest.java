@@ -72,6 +72,7 @@ class EngineInteropTest {
                 assertDownloadedWhole(done, payload, out);
                 seed.awaitStatus("the upload to be counted", Duration.ofSeconds(10),
                         s -> s.uploaded() >= PAYLOAD_BYTES);
+                assertNoProblems(leech);
             }
         }
     }
@@ -93,6 +94,7 @@ class EngineInteropTest {
                 TorrentStatus done = leech.awaitComplete(h, TRANSFER, seed);
                 assertDownloadedWhole(done, payload, out);
                 assertThat(seed.status().uploadedBytes()).isGreaterThan(PAYLOAD_BYTES * 9 / 10);
+                assertNoProblems(leech);
             }
         }
     }
@@ -110,6 +112,7 @@ class EngineInteropTest {
                 TorrentHandle h = leech.add(torrent.file(), out);
                 TorrentStatus done = leech.awaitComplete(h, TRANSFER, seed);
                 assertDownloadedWhole(done, payload, out);
+                assertNoProblems(leech);
             }
         }
     }
@@ -130,6 +133,7 @@ class EngineInteropTest {
                     assertThat(leech.hashFailures()).isZero();
                     FileTrees.assertSameTree(payload.root(), out.resolve(payload.name()));
                     awaitUploadedAll(seed, h, leech);
+                    assertNoProblems(seed);
                 }
             }
         }
@@ -152,6 +156,7 @@ class EngineInteropTest {
                     awaitExternal(seed, h, () -> leech.awaitFinished(TRANSFER), leech);
                     FileTrees.assertSameTree(payload.root(), out.resolve(payload.name()));
                     awaitUploadedAll(seed, h, leech);
+                    assertNoProblems(seed);
                 }
             }
         }
@@ -171,6 +176,7 @@ class EngineInteropTest {
                     awaitExternal(seed, h, () -> leech.awaitFinished(TRANSFER), leech);
                     FileTrees.assertSameTree(payload.root(), out.resolve(payload.name()));
                     awaitUploadedAll(seed, h, leech);
+                    assertNoProblems(seed);
                 }
             }
         }
@@ -216,6 +222,13 @@ class EngineInteropTest {
         // counters are sampled once a second on the engine tick
         seed.awaitStatus(h, "the upload to be counted", Duration.ofSeconds(5),
                 s -> s.uploaded() >= s.totalBytes(), others);
+    }
+
+    /** No engine warnings or errors, no failed hash checks, no Netty leak reports during the test. */
+    static void assertNoProblems(SwarmbidPeer... peers) {
+        for (SwarmbidPeer p : peers) {
+            assertThat(p.problems()).as("warnings and errors logged by %s", p).isEmpty();
+        }
     }
 
     static void assertDownloadedWhole(TorrentStatus done, TestPayload payload, Path out) {

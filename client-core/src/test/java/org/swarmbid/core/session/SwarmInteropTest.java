@@ -5,6 +5,7 @@ import static org.swarmbid.core.session.EngineInteropTest.PAYLOAD_BYTES;
 import static org.swarmbid.core.session.EngineInteropTest.READY;
 import static org.swarmbid.core.session.EngineInteropTest.TRANSFER;
 import static org.swarmbid.core.session.EngineInteropTest.assertDownloadedWhole;
+import static org.swarmbid.core.session.EngineInteropTest.assertNoProblems;
 import static org.swarmbid.core.session.EngineInteropTest.awaitExternal;
 import static org.swarmbid.core.session.EngineInteropTest.awaitUploadedAll;
 import static org.swarmbid.core.session.EngineInteropTest.seedAndAnnounce;
@@ -90,6 +91,7 @@ class SwarmInteropTest {
                         // the seed sent at least one whole copy; the leechers may have traded the rest
                         awaitUploadedAll(seed, h, lt, aria, tr);
                         assertThat(h.status().state()).isEqualTo(TorrentState.SEEDING);
+                        assertNoProblems(seed);
                     }
                 }
             }
@@ -113,6 +115,7 @@ class SwarmInteropTest {
                 awaitUploadedAll(seed, hs);
                 // the leech announced "completed": the tracker now counts two seeds
                 tracker.awaitSeeders(torrent.infoHash(), 2, READY);
+                assertNoProblems(seed, leech);
             }
         }
     }
@@ -168,6 +171,7 @@ class SwarmInteropTest {
                                 .isEqualTo(-1L);
                     }
                 }
+                assertNoProblems(leech);
             }
         }
     }

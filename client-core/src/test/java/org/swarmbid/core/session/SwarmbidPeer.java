@@ -1,5 +1,6 @@
 package org.swarmbid.core.session;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
@@ -32,8 +33,9 @@ import org.swarmbid.core.testing.FreePorts;
  * port, records every {@link SessionEvent} it publishes, and keeps the last engine log lines so a failed wait can
  * say what the engine was doing. The waits poll the public {@link TorrentHandle#status()} snapshot only.
  *
- * <p>Log lines come from a logback appender on {@code org.swarmbid.core}; with two engines in one JVM both peers see
- * both engines' lines (the thread name tells them apart only roughly), which is fine for failure messages.
+ * <p>Log lines come from a logback appender on the root logger that keeps the {@code org.swarmbid} lines (not the
+ * test fixtures') and Netty's leak reports; with two engines in one JVM both peers see both engines' lines, which is
+ * fine for failure messages and for {@link #problems()}.
  */
 final class SwarmbidPeer implements AutoCloseable {
     private static final int LOG_LINES = 200;
@@ -42,6 +44,7 @@ final class SwarmbidPeer implements AutoCloseable {
     private final Engine engine;
     private final List<SessionEvent> events = new ArrayList<>();
     private final Deque<String> log = new ArrayDeque<>();
+    private final List<String> problems = new ArrayList<>();
     private final Appender appender = new Appender();
 
     private SwarmbidPeer(String label, Engine engine) {
@@ -64,7 +67,7 @@ final class SwarmbidPeer implements AutoCloseable {
         }
         SwarmbidPeer p = new SwarmbidPeer(label, engine);
         p.appender.start();
-        ((Logger) LoggerFactory.getLogger("org.swarmbid.core")).addAppender(p.appender);
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(p.appender);
         engine.addListener(batch -> {
             synchronized (p.events) {
                 p.events.addAll(batch);
@@ -178,6 +181,17 @@ final class SwarmbidPeer implements AutoCloseable {
         return sb.toString();
     }
 
+    /**
+     * Engine log lines at WARN or above (a peer sent corrupt data, a piece failed its hash check, a disk or
+     * plugin error, a tick that threw) and Netty's leak reports, since this peer started. A clean transfer between
+     * honest clients has none.
+     */
+    List<String> problems() {
+        synchronized (log) {
+            return List.copyOf(problems);
+        }
+    }
+
     String logTail(int lines) {
         synchronized (log) {
             List<String> all = new ArrayList<>(log);
@@ -190,7 +204,7 @@ final class SwarmbidPeer implements AutoCloseable {
         try {
             engine.close();
         } finally {
-            ((Logger) LoggerFactory.getLogger("org.swarmbid.core")).detachAppender(appender);
+            ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(appender);
             appender.stop();
         }
     }
@@ -204,12 +218,21 @@ final class SwarmbidPeer implements AutoCloseable {
     private final class Appender extends AppenderBase<ILoggingEvent> {
         @Override
         protected void append(ILoggingEvent e) {
+            String name = e.getLoggerName();
+            boolean engine = name.startsWith("org.swarmbid.") && !name.startsWith("org.swarmbid.core.testing.");
+            boolean leak = name.equals("io.netty.util.ResourceLeakDetector") && e.getLevel() == Level.ERROR;
+            if (!engine && !leak) {
+                return;
+            }
             String line = Instant.ofEpochMilli(e.getTimeStamp()) + " " + e.getLevel() + " [" + e.getThreadName()
                     + "] " + e.getLoggerName().substring(e.getLoggerName().lastIndexOf('.') + 1) + ": "
                     + e.getFormattedMessage()
                     + (e.getThrowableProxy() == null ? "" : " (" + e.getThrowableProxy().getClassName() + ": "
                     + e.getThrowableProxy().getMessage() + ")");
             synchronized (log) {
+                if (leak || e.getLevel().isGreaterOrEqual(Level.WARN) || line.contains("failed its hash check")) {
+                    problems.add(line);
+                }
                 if (log.size() == LOG_LINES) {
                     log.removeFirst();
                 }
