@@ -94,6 +94,8 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     private ChokePolicy chokePolicy;
     private long chokeRound;
     private long lastChokeMillis;
+    /** A round was asked for within a second of the last one; the next tick runs it. */
+    private boolean chokeWanted;
     private final Map<PeerConnection, Long> stateSince = new IdentityHashMap<>();
     private final Map<PeerConnection, Long> lastOptimistic = new IdentityHashMap<>();
     private final Set<PeerConnection> optimistic = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -417,10 +419,16 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
 
     // ---------------------------------------------------------------- choking (loop)
 
+    /**
+     * Runs a choke round now, or, if one ran less than a second ago, at the next tick: a peer that turns interested
+     * right after a round must not wait a whole choke interval for its slot.
+     */
     private void chokeSoon() {
         long now = engine.now();
         if (now - lastChokeMillis >= 1000) {
             chokeRound();
+        } else {
+            chokeWanted = true;
         }
     }
 
@@ -429,6 +437,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             return;
         }
         lastChokeMillis = engine.now();
+        chokeWanted = false;
         chokeRound++;
         long now = engine.now();
         List<PeerSnapshot<PeerConnection>> snaps = new ArrayList<>(peers.size());
@@ -684,7 +693,8 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             p.tick(now);
         }
         connectMore();
-        if (now - lastChokeMillis >= engine.config().chokeInterval().toMillis()) {
+        if (now - lastChokeMillis >= engine.config().chokeInterval().toMillis()
+                || chokeWanted && now - lastChokeMillis >= 1000) {
             chokeRound();
         }
         for (TorrentPlugin tp : plugins) {
