@@ -90,6 +90,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     private ChokePolicy chokePolicy;
     private long chokeRound;
     private long lastChokeMillis;
+    private boolean chokeSoonScheduled;
     private final Map<PeerConnection, Long> stateSince = new IdentityHashMap<>();
     private final Map<PeerConnection, Long> lastOptimistic = new IdentityHashMap<>();
     private final Set<PeerConnection> optimistic = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -412,10 +413,20 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
 
     // ---------------------------------------------------------------- choking (loop)
 
+    /**
+     * Runs a choke round now, or, if one ran less than a second ago, once that second is over: an interested peer
+     * must not wait a whole choke interval for a free slot just because it asked right after a round.
+     */
     private void chokeSoon() {
-        long now = engine.now();
-        if (now - lastChokeMillis >= 1000) {
+        long wait = 1000 - (engine.now() - lastChokeMillis);
+        if (wait <= 0) {
             chokeRound();
+        } else if (!chokeSoonScheduled) {
+            chokeSoonScheduled = true;
+            engine.loop().schedule(() -> {
+                chokeSoonScheduled = false;
+                chokeRound();
+            }, wait, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 
