@@ -68,7 +68,13 @@ final class CreateCommand implements Callable<Integer> {
             c.announceTier(List.of(t));
         }
         if (pieceSize != null) {
-            c.pieceLength(Sizes.parseInt(pieceSize, "--piece-size"));
+            try {
+                c.pieceLength(Sizes.parseInt(pieceSize, "--piece-size"));
+            } catch (UsageException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--piece-size: " + e.getMessage());
+            }
         }
         if (comment != null) {
             c.comment(comment);

@@ -33,6 +33,7 @@ final class DownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        session.validate(); // a bad option value is a usage error, reported before the files are looked at
         var m = TorrentFiles.read(torrent);
         return new TransferRun(session, m, dir.toAbsolutePath().normalize(), System.out, List.of())
                 .run(seed, false, timeout);

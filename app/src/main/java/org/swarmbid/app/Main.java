@@ -27,6 +27,9 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("swarmbid: " + oneLine(ex));
+            if (ex instanceof UsageException) {
+                return ExitCode.USAGE;
+            }
             return ex instanceof InputException ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
         });
         cl.setParameterExceptionHandler((ex, args2) -> {

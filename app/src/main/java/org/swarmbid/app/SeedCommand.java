@@ -27,6 +27,7 @@ final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        session.validate(); // a bad option value is a usage error, reported before the files are looked at
         var m = TorrentFiles.read(torrent);
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir + ": no such folder");

@@ -53,18 +53,27 @@ final class SessionOptions {
             try {
                 address = InetAddress.getByName(bind);
             } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("--bind: unknown address '" + bind + "'");
+                throw new UsageException("--bind: unknown address '" + bind + "'");
             }
         }
         long down = maxDown == null ? 0 : Sizes.parse(maxDown, "--max-down");
         long up = maxUp == null ? 0 : Sizes.parse(maxUp, "--max-up");
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port: " + port + " is not between 0 and 65535");
+        }
         if (slots < 0 || maxPeers < 1) {
-            throw new IllegalArgumentException("--slots must be >= 0 and --max-peers >= 1");
+            throw new UsageException("--slots must be >= 0 and --max-peers >= 1");
         }
         return SessionConfig.defaults(stateDir())
                 .withBind(address, port)
                 .withLimits(down, up)
                 .withConnections(Math.max(maxPeers * 2, 200), maxPeers, slots);
+    }
+
+    /** Checks every option value; throws {@link UsageException} for the first bad one. */
+    void validate() {
+        config();
+        peerAddresses();
     }
 
     Path stateDir() {
@@ -91,14 +100,17 @@ final class SessionOptions {
         for (String p : peers) {
             int colon = p.lastIndexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException("--peer: '" + p + "' is not HOST:PORT");
+                throw new UsageException("--peer: '" + p + "' is not HOST:PORT");
             }
             String host = p.substring(0, colon).replace("[", "").replace("]", "");
             int port;
             try {
                 port = Integer.parseInt(p.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--peer: '" + p + "' has no valid port");
+                throw new UsageException("--peer: '" + p + "' has no valid port");
+            }
+            if (port < 1 || port > 65535) {
+                throw new UsageException("--peer: '" + p + "' has no valid port");
             }
             out.add(new InetSocketAddress(host, port));
         }

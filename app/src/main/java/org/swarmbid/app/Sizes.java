@@ -15,7 +15,7 @@ final class Sizes {
     static long parse(String text, String option) {
         Matcher m = SIZE.matcher(text.trim().toUpperCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a size such as 512K or 2M");
+            throw new UsageException(option + ": '" + text + "' is not a size such as 512K or 2M");
         }
         int shift = switch (m.group(2)) {
             case "K" -> 10;
@@ -27,14 +27,14 @@ final class Sizes {
         try {
             return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << shift)).longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a whole number of bytes");
+            throw new UsageException(option + ": '" + text + "' is not a whole number of bytes");
         }
     }
 
     static int parseInt(String text, String option) {
         long v = parse(text, option);
         if (v > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is too large");
+            throw new UsageException(option + ": '" + text + "' is too large");
         }
         return (int) v;
     }

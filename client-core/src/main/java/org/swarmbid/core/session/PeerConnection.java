@@ -75,6 +75,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     /** Our requests to the peer in the order sent, by (piece, begin) key: O(1) removal as blocks arrive. */
     private final LinkedHashMap<Long, BlockRequest> outstanding = new LinkedHashMap<>();
     private final ArrayDeque<PeerMessage.Request> peerRequests = new ArrayDeque<>();
+    /** Requests refused because we choke the peer, since we last unchoked it. */
+    private int requestsWhileChoked;
     private Bitfield allowedFastForUs;
     private final Map<String, Integer> theirExtIds = new HashMap<>();
     private final Map<Integer, String> ourExtNames = new HashMap<>();
@@ -411,6 +413,10 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
             return;
         }
         if (amChoking && !torrent.allowedFastFor(this, r.index())) {
+            // a few cross our choke on the wire; an endless stream is a flood (libtorrent also disconnects)
+            if (++requestsWhileChoked > MAX_PEER_QUEUE) {
+                throw new ProtocolViolation("more than " + MAX_PEER_QUEUE + " requests while choked");
+            }
             reject(r);
             return;
         }
@@ -665,6 +671,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     void unchoke() {
         if (amChoking) {
             amChoking = false;
+            requestsWhileChoked = 0;
             channel.writeAndFlush(PeerMessage.Unchoke.INSTANCE);
         }
     }

@@ -77,8 +77,9 @@ final class SmartBan {
             }
         });
         for (String g : guilty) {
-            banned.add(g);
-            newlyBanned.add(g);
+            if (banned.add(g)) {
+                newlyBanned.add(g);
+            }
         }
         return newlyBanned;
     }

@@ -94,8 +94,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     private ChokePolicy chokePolicy;
     private long chokeRound;
     private long lastChokeMillis;
-    /** A round was asked for within a second of the last one; the next tick runs it. */
-    private boolean chokeWanted;
+    private boolean chokeSoonScheduled;
     private final Map<PeerConnection, Long> stateSince = new IdentityHashMap<>();
     private final Map<PeerConnection, Long> lastOptimistic = new IdentityHashMap<>();
     private final Set<PeerConnection> optimistic = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -420,15 +419,19 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     // ---------------------------------------------------------------- choking (loop)
 
     /**
-     * Runs a choke round now, or, if one ran less than a second ago, at the next tick: a peer that turns interested
-     * right after a round must not wait a whole choke interval for its slot.
+     * Runs a choke round now, or, if one ran less than a second ago, once that second is over: an interested peer
+     * must not wait a whole choke interval for a free slot just because it asked right after a round.
      */
     private void chokeSoon() {
-        long now = engine.now();
-        if (now - lastChokeMillis >= 1000) {
+        long wait = 1000 - (engine.now() - lastChokeMillis);
+        if (wait <= 0) {
             chokeRound();
-        } else {
-            chokeWanted = true;
+        } else if (!chokeSoonScheduled) {
+            chokeSoonScheduled = true;
+            engine.loop().schedule(() -> {
+                chokeSoonScheduled = false;
+                chokeRound();
+            }, wait, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 
@@ -437,7 +440,6 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             return;
         }
         lastChokeMillis = engine.now();
-        chokeWanted = false;
         chokeRound++;
         long now = engine.now();
         List<PeerSnapshot<PeerConnection>> snaps = new ArrayList<>(peers.size());
@@ -693,8 +695,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             p.tick(now);
         }
         connectMore();
-        if (now - lastChokeMillis >= engine.config().chokeInterval().toMillis()
-                || chokeWanted && now - lastChokeMillis >= 1000) {
+        if (now - lastChokeMillis >= engine.config().chokeInterval().toMillis()) {
             chokeRound();
         }
         for (TorrentPlugin tp : plugins) {
