@@ -184,11 +184,30 @@ class EngineInteropTest {
 
     // ------------------------------------------------------------------ helpers (shared with SwarmInteropTest)
 
+    /**
+     * Makes the .torrent with mktorrent, checks the payload has the shape the tests promise, and whitelists it on
+     * the tracker.
+     */
     static TestTorrent torrent(TestPayload payload, Opentracker tracker) {
-        assertThat(payload.files()).hasSize(20);
         TestTorrent torrent = payload.makeTorrent(payload.saveDir().resolveSibling("payload.torrent"), PIECE_256K,
                 tracker.httpAnnounceUrl());
         assertThat(torrent.totalLength()).isEqualTo(payload.totalBytes());
+        long piece = torrent.pieceLength();
+        assertThat(payload.files()).hasSize(20);
+        assertThat(payload.files()).as("a file smaller than a piece").anyMatch(e -> e.size() < piece);
+        assertThat(payload.files()).as("odd sizes").anyMatch(e -> e.size() % 2 == 1);
+        assertThat(payload.files()).as("a nested folder").anyMatch(e -> e.path().split("/").length >= 4);
+        long offset = 0;
+        int spanning = 0;
+        for (TestPayload.Entry e : payload.files()) {
+            long end = offset + e.size();
+            if (end % piece != 0 && end < payload.totalBytes()) {
+                spanning++; // the piece holding this file's last byte also holds the next file's first
+            }
+            offset = end;
+        }
+        assertThat(spanning).as("file boundaries inside pieces").isGreaterThanOrEqualTo(10);
+        assertThat(torrent.totalLength() % piece).as("a short last piece").isNotZero();
         tracker.allow(torrent);
         return torrent;
     }

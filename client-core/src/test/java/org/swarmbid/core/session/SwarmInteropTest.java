@@ -148,11 +148,13 @@ class SwarmInteropTest {
                 TorrentStatus done = leech.awaitComplete(h, TRANSFER, seed);
 
                 // complete by its own measure: every wanted piece verified, but not every piece
-                assertThat(done.wantedBytes()).isLessThan(done.totalBytes());
+                assertThat(done.wantedBytes()).as("wanted bytes with %s skipped", skipped.displayPath())
+                        .isLessThan(done.totalBytes());
                 assertThat(done.doneBytes()).isEqualTo(done.wantedBytes());
                 assertThat(done.piecesDone()).isLessThan(done.pieceCount());
                 // at most the two pieces that straddle the skipped file's ends overlap it
-                assertThat(done.downloaded()).isLessThanOrEqualTo(
+                assertThat(done.downloaded()).as("bytes downloaded with %s skipped", skipped.displayPath())
+                        .isLessThanOrEqualTo(
                         done.totalBytes() - skipped.length() + 2 * pieceLength + 64 * 1024);
                 long wholePieces = (skipped.end() / pieceLength) - ((skipped.offset() + pieceLength - 1)
                         / pieceLength);
