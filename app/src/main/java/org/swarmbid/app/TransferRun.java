@@ -27,6 +27,7 @@ final class TransferRun {
     private final Path dir;
     private final PrintStream out;
     private final List<EnginePlugin> plugins;
+    private final java.util.Map<String, String> trackerMessages = new java.util.HashMap<>();
 
     TransferRun(SessionOptions options, Metainfo metainfo, Path dir, PrintStream out, List<EnginePlugin> plugins) {
         this.options = options;
@@ -102,6 +103,7 @@ final class TransferRun {
                     break;
                 }
                 TorrentStatus s = h.status();
+                reportTrackers(s, progress);
                 if (!options.quiet) {
                     progress.show(s, "");
                 }
@@ -157,6 +159,18 @@ final class TransferRun {
         }
         engine.close();
         return code;
+    }
+
+    /** Prints each tracker's failure or warning text once per change, so the user sees why no peers come. */
+    private void reportTrackers(TorrentStatus s, Progress progress) {
+        for (var t : s.trackers()) {
+            String msg = t.message();
+            String last = trackerMessages.put(t.url(), msg);
+            if (!msg.isEmpty() && !msg.equals(last)) {
+                progress.finish();
+                System.err.println("swarmbid: tracker " + t.url() + ": " + msg);
+            }
+        }
     }
 
     private void writeDoneFile() {

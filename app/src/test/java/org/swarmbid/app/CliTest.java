@@ -222,6 +222,23 @@ class CliTest {
     }
 
     @Test
+    void anUnreachableTrackerIsReportedOnce() throws Exception {
+        TestPayload p = payload();
+        Path t = tmp.resolve("p.torrent");
+        String dead = "http://127.0.0.1:9/announce";
+        assertThat(InProcessCli.run("create", p.root().toString(), "-o", t.toString(), "-t", dead).exitCode())
+                .isZero();
+        try (CliProcess d = CliProcess.start(tmp.resolve("run"), "tracker", "download", t.toString(), "--dir",
+                tmp.resolve("dl").toString(), "--state-dir", tmp.resolve("state").toString(), "--port", "0",
+                "--bind", "127.0.0.1", "--timeout", "4")) {
+            assertThat(d.awaitExit(Duration.ofSeconds(60))).as(d.describe()).isEqualTo(ExitCode.TIMEOUT);
+            assertThat(d.stderrLines()).containsExactly(
+                    "swarmbid: tracker " + dead + ": could not connect to tracker",
+                    "swarmbid: timed out after 4 s");
+        }
+    }
+
+    @Test
     void helpAndVersionExit0() {
         InProcessCli.Result help = InProcessCli.run("--help");
         assertThat(help.exitCode()).isZero();
