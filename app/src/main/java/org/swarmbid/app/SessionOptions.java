@@ -47,6 +47,9 @@ final class SessionOptions {
     @Option(names = {"-q", "--quiet"}, description = "no progress line")
     boolean quiet;
 
+    @Option(names = "--recheck", description = "verify every piece on disk again instead of trusting resume data")
+    boolean recheck;
+
     SessionConfig config() {
         InetAddress address = null;
         if (bind != null) {

@@ -81,6 +81,9 @@ final class TransferRun {
                 }
             }
         });
+        if (options.recheck) {
+            h.recheck();
+        }
         for (var p : options.peerAddresses()) {
             h.connect(p);
         }

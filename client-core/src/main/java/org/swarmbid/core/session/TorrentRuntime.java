@@ -77,6 +77,8 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     private volatile TorrentState state = TorrentState.CHECKING;
     private volatile String error;
     private boolean started;
+    /** Counts checks started; a check's result is applied only if no newer one started since. */
+    private int checkGeneration;
     private boolean stopping;
 
     private final List<PeerConnection> peers = new ArrayList<>();
@@ -163,10 +165,14 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             onChecked(Bitfield.full(info.pieceCount()));
             return;
         }
+        int generation = ++checkGeneration;
         engine.resumeStore().load(this, layout, storage).whenComplete((bits, err) -> engine.loop().execute(() -> {
+            if (generation != checkGeneration || stopping) {
+                return; // stopped, or a newer check (recheck) replaced this one
+            }
             if (err != null) {
                 fail("check failed: " + rootMessage(err));
-            } else if (!stopping) {
+            } else {
                 onChecked(bits);
             }
         }));

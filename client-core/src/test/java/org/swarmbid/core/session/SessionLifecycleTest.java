@@ -65,8 +65,41 @@ class SessionLifecycleTest {
         assertThat(events).anyMatch(e -> e instanceof SessionEvent.StateChanged s
                 && s.from() == TorrentState.DOWNLOADING && s.to() == TorrentState.SEEDING);
         assertThat(events).anyMatch(e -> e instanceof SessionEvent.TorrentRemoved r && r.dataDeleted());
-        // diffs carry only the torrents whose status changed
-        assertThat(events).anyMatch(e -> e instanceof SessionEvent.StatusDiff d && d.changed().size() == 1);
+        // diffs carry only the torrents whose status changed since they were last published
+        java.util.Map<String, org.swarmbid.core.api.TorrentStatus> last = new java.util.HashMap<>();
+        int diffs = 0;
+        for (SessionEvent e : events) {
+            if (e instanceof SessionEvent.StatusDiff d) {
+                diffs++;
+                for (org.swarmbid.core.api.TorrentStatus st : d.changed()) {
+                    assertThat(st).isNotEqualTo(last.put(st.infoHash(), st));
+                }
+            }
+        }
+        assertThat(diffs).isPositive();
+    }
+
+    @Test
+    void recheckFindsACorruptedPieceAndTheDownloadHealsIt(@TempDir Path tmp) throws Exception {
+        Metainfo m = TwoEngines.payload(tmp.resolve("seed"), "heal", 1, 600_000, 64 * 1024, 14);
+        try (Engine seeder = TwoEngines.engine(tmp.resolve("s1"), List.of());
+             Engine leecher = TwoEngines.engine(tmp.resolve("s2"), List.of())) {
+            seeder.add(m, AddOptions.in(tmp.resolve("seed")));
+            TorrentHandle h = leecher.add(m, AddOptions.in(tmp.resolve("out")));
+            h.connect(TwoEngines.address(seeder));
+            TwoEngines.await("complete", Duration.ofSeconds(60), () -> h.status().isComplete());
+            Path file = tmp.resolve("out").resolve(m.info().files().get(0).displayPath());
+            try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(new byte[] {9, 9, 9}), 5L * 64 * 1024 + 7);
+            }
+            h.recheck().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            // the damaged piece is found missing, downloaded again, and the file is whole again
+            h.connect(TwoEngines.address(seeder));
+            TwoEngines.await("healed", Duration.ofSeconds(60), () -> h.status().isComplete()
+                    && h.status().state() == TorrentState.SEEDING);
+            assertThat(Files.mismatch(file, tmp.resolve("seed").resolve(m.info().files().get(0).displayPath())))
+                    .isEqualTo(-1L);
+        }
     }
 
     @Test
