@@ -80,11 +80,15 @@ public final class AssetId {
         }
         if (text.startsWith("trc10:")) {
             String id = text.substring(6);
-            if (id.isEmpty() || id.length() > 18 || id.charAt(0) == '0'
+            if (id.isEmpty() || id.length() > 19 || id.charAt(0) == '0'
                     || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new IllegalArgumentException("TRC-10 asset id must be trc10:<decimal id, no leading zero>");
             }
-            return trc10(Long.parseLong(id));
+            try {
+                return trc10(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("TRC-10 token id exceeds 2^63-1");
+            }
         }
         if (text.startsWith("trc20:")) {
             String hex = text.substring(6);
