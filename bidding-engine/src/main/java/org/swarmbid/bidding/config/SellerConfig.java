@@ -41,7 +41,7 @@ public record SellerConfig(
         int maxMissedSettlements,
         long chequeLagBytes) {
 
-    /** 10^15 base units per MiB: 0.001 BTT (18 decimals) per MiB, about 1 BTT per GiB. */
+    /** 10^15 base units per MiB: a thousandth of a BTT (18 decimals) per MiB, about 1 BTT per GiB. */
     public static final BigInteger DEFAULT_RESERVE = BigInteger.TEN.pow(15);
     /** 100 BTT (18 decimals). */
     public static final BigInteger DEFAULT_THRESHOLD = BigInteger.TEN.pow(20);
@@ -77,7 +77,7 @@ public record SellerConfig(
         }
     }
 
-    /** 2 paid + 3 regular slots, reserve 0.001 BTT/MiB, credit 4 MiB growing by 4 MiB to 64 MiB, threshold 100 BTT, 10 min deadline, 2 misses, 2 MiB lag. */
+    /** 2 paid + 3 regular slots, reserve 10^15 base units/MiB, credit 4 MiB growing by 4 MiB to 64 MiB, threshold 100 BTT, 10 min deadline, 2 misses, 2 MiB lag. */
     public static SellerConfig defaults() {
         return new SellerConfig(2, 3, DEFAULT_RESERVE, 4L << 20, 4L << 20, 64L << 20, DEFAULT_THRESHOLD,
                 10 * 60_000L, 2, 2L << 20);
