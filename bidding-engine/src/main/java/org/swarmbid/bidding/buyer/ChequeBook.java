@@ -32,13 +32,14 @@ public final class ChequeBook {
     }
 
     /**
-     * Restores a payee from the ledger after a restart. What was owed but not yet in a cheque at the crash is
-     * taken as the last cheque (see the report's known gaps).
+     * Restores a payee from the ledger after a restart ({@code Ledger.owedNumerator} and {@code Ledger.totals}).
+     * Owed is never taken as less than the last cheque sent.
      */
-    public void restore(Account account, BigInteger lastSentCumulative, long lastSequence, BigInteger settled, BigInteger inFlight) {
+    public void restore(Account account, BigInteger owedNumerator, BigInteger lastSentCumulative, long lastSequence,
+            BigInteger settled, BigInteger inFlight) {
         Payee p = payee(account);
         p.lastSent = Pricing.requireAmount(lastSentCumulative, "lastSent");
-        p.owedNumerator = lastSentCumulative.shiftLeft(20);
+        p.owedNumerator = Pricing.requireAmount(owedNumerator, "owedNumerator").max(lastSentCumulative.shiftLeft(20));
         p.lastSequence = lastSequence;
         p.settled = Pricing.requireAmount(settled, "settled");
         p.inFlight = Pricing.requireAmount(inFlight, "inFlight");

@@ -25,10 +25,18 @@ public final class DailyBudget {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
-    /** Restores what was already spent on {@code date} (from the ledger) after a restart. */
-    public void restore(LocalDate date, BigInteger spent) {
+    /**
+     * Restores what was already spent on {@code date} after a restart, as an exact numerator
+     * ({@code Ledger.spentNumeratorBetween} over that day's start and end in the zone).
+     */
+    public void restore(LocalDate date, BigInteger spentNumerator) {
         day = Objects.requireNonNull(date, "date");
-        spentNumerator = Pricing.requireAmount(spent, "spent").shiftLeft(20);
+        this.spentNumerator = Pricing.requireAmount(spentNumerator, "spentNumerator");
+    }
+
+    /** The zone whose midnight starts a budget day. */
+    public ZoneId zone() {
+        return zone;
     }
 
     private void roll(Instant now) {

@@ -37,9 +37,18 @@ public final class TorrentBuyer {
         this.book = Objects.requireNonNull(book, "book");
     }
 
-    /** Restores what this torrent already spent (from the ledger). */
-    public void restoreSpent(BigInteger spent) {
-        spentNumerator = Pricing.requireAmount(spent, "spent").shiftLeft(20);
+    /** Restores what this torrent already spent, as an exact numerator ({@code Ledger.spentNumeratorOnTorrent}). */
+    public void restoreSpent(BigInteger spentNumerator) {
+        this.spentNumerator = Pricing.requireAmount(spentNumerator, "spentNumerator");
+    }
+
+    /**
+     * What a passed piece will owe, per payee, as exact numerators, without changing anything: write these to the
+     * ledger ({@code Ledger.recordPiecePaid}) before calling {@link #piecePassed}.
+     */
+    public Map<Account, BigInteger> owedFor(int piece) {
+        Map<Account, BigInteger> pending = pendingByPiece.get(piece);
+        return pending == null ? Map.of() : Map.copyOf(pending);
     }
 
     /** Base units still available to this torrent now: the smaller of its own and the day's remainder. */

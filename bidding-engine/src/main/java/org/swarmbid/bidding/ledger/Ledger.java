@@ -43,6 +43,8 @@ import org.swarmbid.bidding.port.TxIds;
  * receipts(id, direction, payer, payee, asset, chain, cumulative, created_at)
  * settlements(id, direction, payer, payee, asset, chain, amount, txid UNIQUE, status, created_at, updated_at)
  * blocklist(payer PRIMARY KEY, reason, created_at)
+ * paid_pieces(torrent, piece, payer, payee, asset, chain, numerator, created_at)
+ *     PRIMARY KEY(torrent, piece, payer, payee, asset, chain)   -- buyer: a verified piece's cost per payee
  * </pre>
  */
 public final class Ledger implements AutoCloseable {
@@ -50,7 +52,8 @@ public final class Ledger implements AutoCloseable {
     public static final int SCHEMA_VERSION = 1;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final List<String> OWN_TABLES =
-            List.of("schema_version", "bids", "cheques_sent", "cheques_received", "receipts", "settlements", "blocklist");
+            List.of("schema_version", "bids", "cheques_sent", "cheques_received", "receipts", "settlements", "blocklist",
+                    "paid_pieces");
 
     private static final String[] SCHEMA = {
         "CREATE TABLE schema_version(version INTEGER NOT NULL)",
@@ -68,6 +71,10 @@ public final class Ledger implements AutoCloseable {
           asset TEXT NOT NULL, chain TEXT NOT NULL, amount TEXT NOT NULL, txid TEXT UNIQUE, status TEXT NOT NULL,
           created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)""",
         "CREATE TABLE blocklist(payer TEXT PRIMARY KEY, reason TEXT NOT NULL, created_at INTEGER NOT NULL)",
+        """
+        CREATE TABLE paid_pieces(torrent TEXT NOT NULL, piece INTEGER NOT NULL, payer TEXT NOT NULL, payee TEXT NOT NULL,
+          asset TEXT NOT NULL, chain TEXT NOT NULL, numerator TEXT NOT NULL, created_at INTEGER NOT NULL,
+          PRIMARY KEY(torrent, piece, payer, payee, asset, chain))""",
         "CREATE INDEX settlements_account ON settlements(payer, payee, asset, chain)",
         "CREATE INDEX cheques_sent_time ON cheques_sent(created_at)",
     };
@@ -397,6 +404,87 @@ public final class Ledger implements AutoCloseable {
             try (PreparedStatement q = c.prepareStatement("SELECT delta FROM cheques_sent WHERE created_at >= ? AND created_at < ?")) {
                 q.setLong(1, fromMillis);
                 q.setLong(2, toMillis);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        sum = sum.add(new BigInteger(rs.getString(1)));
+                    }
+                }
+            }
+            return sum;
+        });
+    }
+
+    // ---------------------------------------------------------------- paid pieces (buyer)
+
+    /**
+     * Records, before the buyer counts it, that a verified piece of {@code torrent} owes {@code numerator}
+     * (bytes x price per MiB, exact) to the payee of {@code account}. Idempotent on (torrent, piece, account).
+     *
+     * @param torrent the info-hash as lower-case hex
+     */
+    public Recorded recordPiecePaid(String torrent, int piece, Account account, BigInteger numerator, long nowMillis) {
+        Objects.requireNonNull(torrent, "torrent");
+        if (piece < 0) {
+            throw new IllegalArgumentException("piece index must not be negative, got " + piece);
+        }
+        Pricing.requireAmount(numerator, "numerator");
+        return inTransaction("recording a paid piece", c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT numerator FROM paid_pieces"
+                    + " WHERE torrent=? AND piece=? AND payer=? AND payee=? AND asset=? AND chain=?")) {
+                q.setString(1, torrent);
+                q.setInt(2, piece);
+                bindAccount(q, account, 3);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (rs.next()) {
+                        if (new BigInteger(rs.getString(1)).equals(numerator)) {
+                            return Recorded.DUPLICATE;
+                        }
+                        throw new LedgerConflictException("piece " + piece + " is already recorded as paid with another amount");
+                    }
+                }
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO paid_pieces"
+                    + "(torrent, piece, payer, payee, asset, chain, numerator, created_at) VALUES (?,?,?,?,?,?,?,?)")) {
+                ins.setString(1, torrent);
+                ins.setInt(2, piece);
+                bindAccount(ins, account, 3);
+                ins.setString(7, numerator.toString());
+                ins.setLong(8, nowMillis);
+                ins.executeUpdate();
+            }
+            return Recorded.INSERTED;
+        });
+    }
+
+    /** Sum of paid-piece numerators owed to one account (restores {@code ChequeBook} exactly, fractions included). */
+    public BigInteger owedNumerator(Account account) {
+        return sumNumerators("SELECT numerator FROM paid_pieces WHERE payer=? AND payee=? AND asset=? AND chain=?",
+                ps -> bindAccount(ps, account, 1));
+    }
+
+    /** Sum of paid-piece numerators of one torrent (restores the per-torrent cap). */
+    public BigInteger spentNumeratorOnTorrent(String torrent) {
+        return sumNumerators("SELECT numerator FROM paid_pieces WHERE torrent=?", ps -> ps.setString(1, torrent));
+    }
+
+    /** Sum of paid-piece numerators recorded in {@code [fromMillis, toMillis)} (restores the daily cap). */
+    public BigInteger spentNumeratorBetween(long fromMillis, long toMillis) {
+        return sumNumerators("SELECT numerator FROM paid_pieces WHERE created_at >= ? AND created_at < ?", ps -> {
+            ps.setLong(1, fromMillis);
+            ps.setLong(2, toMillis);
+        });
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private BigInteger sumNumerators(String sql, Binder binder) {
+        return inTransaction("summing paid pieces", c -> {
+            BigInteger sum = BigInteger.ZERO;
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+                binder.bind(q);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         sum = sum.add(new BigInteger(rs.getString(1)));

@@ -61,9 +61,13 @@ class ChequeBookTest {
     @Test
     void restoreContinuesTheSequence() {
         ChequeBook book = new ChequeBook();
-        book.restore(S, BigInteger.valueOf(900), 12, BigInteger.valueOf(400), BigInteger.valueOf(100));
+        book.restore(S, BigInteger.valueOf(900).shiftLeft(20).add(BigInteger.valueOf(7)), BigInteger.valueOf(900), 12, BigInteger.valueOf(400), BigInteger.valueOf(100));
         assertThat(book.unsettled(S)).isEqualTo(BigInteger.valueOf(400));
-        book.owe(S, units(50));
-        assertThat(book.nextCheque(S)).contains(new ChequeDraft(S, BigInteger.valueOf(950), 13));
+        assertThat(book.nextCheque(S)).isEmpty();
+        book.owe(S, BigInteger.valueOf((1 << 20) - 7)); // completes the restored fraction to one unit
+        assertThat(book.nextCheque(S)).contains(new ChequeDraft(S, BigInteger.valueOf(901), 13));
+        ChequeBook lowOwed = new ChequeBook();
+        lowOwed.restore(S, BigInteger.ZERO, BigInteger.valueOf(900), 12, BigInteger.ZERO, BigInteger.ZERO);
+        assertThat(lowOwed.owed(S)).as("never below the last cheque").isEqualTo(BigInteger.valueOf(900));
     }
 }

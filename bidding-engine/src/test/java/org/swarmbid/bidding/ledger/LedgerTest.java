@@ -282,6 +282,23 @@ class LedgerTest {
     }
 
     @Test
+    void paidPiecesSumPerAccountTorrentAndTimeAndConflictsWriteNothing() {
+        try (Ledger l = Ledger.open(dir.resolve("l.db"))) {
+            String t1 = "11".repeat(20);
+            String t2 = "22".repeat(20);
+            l.recordPiecePaid(t1, 0, A, BigInteger.valueOf(5), 100);
+            l.recordPiecePaid(t1, 1, A, BigInteger.valueOf(7), 200);
+            l.recordPiecePaid(t2, 0, A, BigInteger.valueOf(11), 300);
+            l.recordPiecePaid(t2, 0, A_TRX, BigInteger.valueOf(13), 300);
+            assertThatThrownBy(() -> l.recordPiecePaid(t1, 0, A, BigInteger.valueOf(6), 400)).isInstanceOf(LedgerConflictException.class);
+            assertThat(l.owedNumerator(A)).isEqualTo(BigInteger.valueOf(23));
+            assertThat(l.spentNumeratorOnTorrent(t1)).isEqualTo(BigInteger.valueOf(12));
+            assertThat(l.spentNumeratorOnTorrent(t2)).isEqualTo(BigInteger.valueOf(24));
+            assertThat(l.spentNumeratorBetween(150, 300)).isEqualTo(BigInteger.valueOf(7));
+        }
+    }
+
+    @Test
     void rejectsBadTxids() {
         try (Ledger l = Ledger.open(dir.resolve("l.db"))) {
             assertThatThrownBy(() -> l.recordSettlementClaim(A, "XYZ", BigInteger.ONE, 1)).hasMessageContaining("64 hex");
