@@ -160,7 +160,8 @@ public final class SellerBook {
         if (!verifier.verify(digest, cheque.signature(), acc.payer())) {
             return new ChequeVerdict.Reject(ErrorCode.BAD_SIGNATURE, "signature does not verify for the payer");
         }
-        BuyerAccount a = account(acc.payer());
+        // no account is created here: a stranger with a fresh key must not grow the map by evaluating cheques
+        BuyerAccount a = accounts.getOrDefault(acc.payer(), new BuyerAccount(acc.payer()));
         if (cheque.sequence() == a.lastSequence()) {
             Cheque last = a.lastCheque();
             boolean same = last != null ? last.sameAs(cheque) : cheque.cumulative().equals(a.acceptedCumulative());

@@ -146,6 +146,15 @@ class SellerBookTest {
     }
 
     @Test
+    void evaluatingAChequeCreatesNoAccount() {
+        Address stranger = Address.of("TStranger");
+        Digest32 d = FakeKeys.digest(5);
+        Cheque c = cheque(new Account(stranger, SELLER, BTT, CHAIN), 1, 1, d, stranger);
+        assertThat(book.evaluateCheque(c, d)).isInstanceOf(ChequeVerdict.Accept.class);
+        assertThat(book.find(stranger)).isEmpty();
+    }
+
+    @Test
     void overpayingIsAccepted() {
         book.slotWon(BUYER, PRICE);
         assertThat(offer(10, 1)).isInstanceOf(ChequeVerdict.Accept.class);
