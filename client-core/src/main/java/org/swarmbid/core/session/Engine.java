@@ -71,6 +71,12 @@ public final class Engine implements Session {
 
     private final SessionConfig config;
     private final List<EnginePlugin> plugins;
+    /**
+     * Socket reads: Netty's adaptive sizing, allowed to grow to 1 MiB per read (its default stops at 64 KiB, four
+     * blocks) so a fast peer costs fewer read calls and fewer passes through the pipeline.
+     */
+    private static final io.netty.channel.AdaptiveRecvByteBufAllocator RECV_BUFFERS =
+            new io.netty.channel.AdaptiveRecvByteBufAllocator(64, 2048, 1 << 20);
     private final EventLoopGroup group;
     private final EventLoop loop;
     private final Class<? extends SocketChannel> socketClass;
@@ -121,6 +127,7 @@ public final class Engine implements Session {
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECV_BUFFERS)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -269,6 +276,7 @@ public final class Engine implements Session {
                 .group(loop)
                 .channel(socketClass)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, RECV_BUFFERS)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
                 .handler(new ChannelInitializer<SocketChannel>() {
