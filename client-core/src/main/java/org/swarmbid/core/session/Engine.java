@@ -71,12 +71,6 @@ public final class Engine implements Session {
 
     private final SessionConfig config;
     private final List<EnginePlugin> plugins;
-    /**
-     * Socket reads: Netty's adaptive sizing, allowed to grow to 1 MiB per read (its default stops at 64 KiB, four
-     * blocks) so a fast peer costs fewer read calls and fewer passes through the pipeline.
-     */
-    private static final io.netty.channel.AdaptiveRecvByteBufAllocator RECV_BUFFERS =
-            new io.netty.channel.AdaptiveRecvByteBufAllocator(64, 2048, 1 << 20);
     private final EventLoopGroup group;
     private final EventLoop loop;
     private final Class<? extends SocketChannel> socketClass;
@@ -95,6 +89,8 @@ public final class Engine implements Session {
     private final Map<String, TorrentRuntime> torrents = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final List<SessionEvent> pending = new ArrayList<>();
+    /** A prompt delivery of {@link #pending} is queued on the loop. Guarded by {@code pending}. */
+    private boolean deliveryScheduled;
     private final Map<String, TorrentStatus> lastPublished = new ConcurrentHashMap<>();
     private final Set<InetSocketAddress> selfAddresses = ConcurrentHashMap.newKeySet();
     private final TokenBucket downBucket;
@@ -127,7 +123,6 @@ public final class Engine implements Session {
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECV_BUFFERS)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -276,7 +271,6 @@ public final class Engine implements Session {
                 .group(loop)
                 .channel(socketClass)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, RECV_BUFFERS)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -303,9 +297,23 @@ public final class Engine implements Session {
         connections--;
     }
 
+    /**
+     * Queues an event and delivers it within milliseconds (with a status diff of the torrents it changed), so a
+     * listener waiting for "finished" (the CLI exits on it) does not wait for the once-a-second tick. Any thread.
+     */
     void publish(SessionEvent e) {
+        boolean schedule;
         synchronized (pending) {
             pending.add(e);
+            schedule = !deliveryScheduled;
+            deliveryScheduled = true;
+        }
+        if (schedule) {
+            try {
+                loop.execute(this::deliver);
+            } catch (java.util.concurrent.RejectedExecutionException ex) {
+                log.debug("engine loop closed; event {} not delivered", e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -318,6 +326,14 @@ public final class Engine implements Session {
                 log.error("tick of {} failed", t.name(), e);
             }
         }
+        deliver();
+    }
+
+    /**
+     * Hands the queued events, then a diff of the statuses that changed since the last delivery (if any), to the
+     * listeners on the status thread. Loop only.
+     */
+    private void deliver() {
         List<TorrentStatus> changed = new ArrayList<>();
         for (TorrentRuntime t : torrents.values()) {
             TorrentStatus s = t.status();
@@ -330,6 +346,7 @@ public final class Engine implements Session {
         synchronized (pending) {
             batch = new ArrayList<>(pending);
             pending.clear();
+            deliveryScheduled = false;
         }
         if (!changed.isEmpty()) {
             batch.add(new SessionEvent.StatusDiff(changed));
