@@ -9,7 +9,8 @@ LOGDIR=${LOGDIR:-/tmp/btharness/logs}; mkdir -p "$LOGDIR" "$DIR"
 case ${BT_TRANSPORT:-tcp} in tcp|both) ;; *) echo "swarmbid: no uTP support yet" >&2; exit 2 ;; esac
 case ${BT_ENCRYPTION:-plain} in plain|default) ;; *) echo "swarmbid: no MSE/PE encryption yet" >&2; exit 2 ;; esac
 state=$LOGDIR/swarmbid-state-$MODE-$PORT
-cmd=(java ${SWARMBID_JAVA_OPTS:-} -jar "$root/app/target/swarmbid.jar")
+# the launcher adds the JVM options and execs java, so $! below is the JVM's PID
+cmd=("$root/scripts/swarmbid")
 if [[ $MODE == seed ]]; then
     args=(seed "$TORRENT" --dir "$DIR")
 else

@@ -2,7 +2,10 @@ package org.swarmbid.core.api;
 
 import java.util.List;
 
-/** What the engine tells its listeners. Delivered in batches about once a second. */
+/**
+ * What the engine tells its listeners, in order. Status diffs come about once a second and right after the other
+ * events, which are delivered within milliseconds of happening.
+ */
 public sealed interface SessionEvent {
 
     /** A torrent joined the session. */

@@ -89,6 +89,8 @@ public final class Engine implements Session {
     private final Map<String, TorrentRuntime> torrents = new ConcurrentHashMap<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final List<SessionEvent> pending = new ArrayList<>();
+    /** A prompt delivery of {@link #pending} is queued on the loop. Guarded by {@code pending}. */
+    private boolean deliveryScheduled;
     private final Map<String, TorrentStatus> lastPublished = new ConcurrentHashMap<>();
     private final Set<InetSocketAddress> selfAddresses = ConcurrentHashMap.newKeySet();
     private final TokenBucket downBucket;
@@ -295,9 +297,23 @@ public final class Engine implements Session {
         connections--;
     }
 
+    /**
+     * Queues an event and delivers it within milliseconds (with a status diff of the torrents it changed), so a
+     * listener waiting for "finished" (the CLI exits on it) does not wait for the once-a-second tick. Any thread.
+     */
     void publish(SessionEvent e) {
+        boolean schedule;
         synchronized (pending) {
             pending.add(e);
+            schedule = !deliveryScheduled;
+            deliveryScheduled = true;
+        }
+        if (schedule) {
+            try {
+                loop.execute(this::deliver);
+            } catch (java.util.concurrent.RejectedExecutionException ex) {
+                log.debug("engine loop closed; event {} not delivered", e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -310,6 +326,14 @@ public final class Engine implements Session {
                 log.error("tick of {} failed", t.name(), e);
             }
         }
+        deliver();
+    }
+
+    /**
+     * Hands the queued events, then a diff of the statuses that changed since the last delivery (if any), to the
+     * listeners on the status thread. Loop only.
+     */
+    private void deliver() {
         List<TorrentStatus> changed = new ArrayList<>();
         for (TorrentRuntime t : torrents.values()) {
             TorrentStatus s = t.status();
@@ -322,6 +346,7 @@ public final class Engine implements Session {
         synchronized (pending) {
             batch = new ArrayList<>(pending);
             pending.clear();
+            deliveryScheduled = false;
         }
         if (!changed.isEmpty()) {
             batch.add(new SessionEvent.StatusDiff(changed));

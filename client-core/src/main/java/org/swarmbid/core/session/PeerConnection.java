@@ -34,6 +34,7 @@ import org.swarmbid.core.wire.Handshake;
 import org.swarmbid.core.wire.HandshakeHeader;
 import org.swarmbid.core.wire.PeerId;
 import org.swarmbid.core.wire.PeerMessage;
+import org.swarmbid.core.wire.WireEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -609,11 +610,13 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         if (pickBuffer.isEmpty()) {
             return;
         }
+        // one buffer for the batch: one pass down the pipeline instead of one per 17-byte request
+        ByteBuf out = channel.alloc().ioBuffer(WireEncoder.REQUEST_LENGTH * pickBuffer.size());
         for (BlockRequest b : pickBuffer) {
             outstanding.put(key(b.piece(), b.begin()), b);
-            channel.write(new PeerMessage.Request(b.piece(), b.begin(), b.length()));
+            WireEncoder.writeRequest(out, b.piece(), b.begin(), b.length());
         }
-        channel.flush();
+        channel.writeAndFlush(out);
     }
 
     void sendCancel(int piece, int begin, int length) {

@@ -224,6 +224,8 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         if (trackers != null) {
             trackers.start();
         }
+        // peers given while checking (connect(), --peer) are dialed now, not at the next once-a-second tick
+        connectMore();
     }
 
     /** Stops the swarm part: trackers hear {@code stopped}, connections close, resume data is saved. */

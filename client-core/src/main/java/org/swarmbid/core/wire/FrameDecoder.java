@@ -21,6 +21,10 @@ import java.util.List;
  * with {@link FrameTooLongException} before any of it is buffered, and from then on this decoder discards all
  * input (the stream cannot be resynchronised; the peer handler disconnects).
  *
+ * <p>Input is gathered with Netty's composite cumulator: a frame that spans socket reads is sliced across the
+ * reads' buffers instead of copying every read into one growing buffer (with 16 KiB blocks nearly every read ends
+ * inside a frame, so the default cumulator copied almost all downloaded bytes once more).
+ *
  * <p>Objects that are not {@link ByteBuf}s (the {@link Handshake} from the decoder in front) pass through. Not
  * sharable: one instance per channel. Runs on the channel's event loop.
  */
@@ -39,6 +43,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             throw new IllegalArgumentException("maxFrameLength " + maxFrameLength + " is below 13 (a request)");
         }
         this.maxFrameLength = maxFrameLength;
+        setCumulator(COMPOSITE_CUMULATOR);
     }
 
     public int maxFrameLength() {

@@ -113,6 +113,24 @@ public final class WireEncoder extends MessageToMessageEncoder<Object> {
         return header;
     }
 
+    /** Bytes of one {@link PeerMessage.Request} on the wire. */
+    public static final int REQUEST_LENGTH = 17;
+
+    /**
+     * Appends one request (BEP 3, id 6) to {@code out}, for senders that batch many into one buffer:
+     * <pre>
+     *  +-------------+------+-------------+-------------+-------------+
+     *  | len=13 (4 B)| id=6 | index (4 B) | begin (4 B) | length (4 B)|
+     *  +-------------+------+-------------+-------------+-------------+
+     * </pre>
+     */
+    public static ByteBuf writeRequest(ByteBuf out, int index, int begin, int length) {
+        if (index < 0 || begin < 0 || length < 0) {
+            throw new IllegalArgumentException("negative request field");
+        }
+        return out.writeInt(13).writeByte(MessageId.REQUEST).writeInt(index).writeInt(begin).writeInt(length);
+    }
+
     private static int checkedLength(long length) {
         if (length > Integer.MAX_VALUE) {
             throw new EncoderException("message of " + length + " bytes is too long");
