@@ -48,6 +48,11 @@ class ExternalProcessTest {
         p.awaitOutputLine("the TERM trap", Duration.ofSeconds(10), "armed"::equals);
         long t0 = System.nanoTime();
         p.stop(Duration.ofMillis(300));
+        // a killed child can stay a zombie for a moment until it is reaped: wait (bounded) for that
+        long reaped = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (p.isAlive() && System.nanoTime() < reaped) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
         assertThat(p.isAlive()).isFalse();
         assertThat(p.exitCode()).hasValue(128 + 9); // killed by SIGKILL
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(10));
