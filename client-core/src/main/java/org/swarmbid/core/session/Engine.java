@@ -22,7 +22,6 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -115,7 +114,7 @@ public final class Engine implements Session {
         this.statusThread = Executors.newSingleThreadExecutor(daemon("swarmbid-status"));
         this.downBucket = new TokenBucket(config.downloadLimit());
         this.upBucket = new TokenBucket(config.uploadLimit());
-        this.resumeStore = new ResumeStore(config.stateDir(), hasherPool);
+        this.resumeStore = new ResumeStore(config.stateDir());
         InetAddress bind = config.bindAddress();
         ServerBootstrap sb = new ServerBootstrap()
                 .group(group)
@@ -499,10 +498,5 @@ public final class Engine implements Session {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }

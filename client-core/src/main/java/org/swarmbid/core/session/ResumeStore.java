@@ -33,7 +33,7 @@ final class ResumeStore {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(new DefaultThreadFactory(
             "swarmbid-resume", true));
 
-    ResumeStore(Path dir, ExecutorService unused) {
+    ResumeStore(Path dir) {
         this.dir = dir;
         this.hasher = new PieceHasher();
     }

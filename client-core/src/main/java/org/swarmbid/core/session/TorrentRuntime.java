@@ -420,6 +420,10 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         }
     }
 
+    /**
+     * BEP 6 lets a seeder grant choked peers an allowed-fast set; granting one is optional and we do not (yet), so
+     * a request from a peer we choke is always rejected. Peers' allowed-fast grants to us are honoured.
+     */
     boolean allowedFastFor(PeerConnection p, int piece) {
         return false;
     }
