@@ -1,5 +1,6 @@
 package org.swarmbid.app;
 
+import org.swarmbid.app.btt.LedgerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "swarmbid", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "BitTorrent client with a TRON wallet and a bandwidth-bid extension.",
         subcommands = {CreateCommand.class, InfoCommand.class, DownloadCommand.class, SeedCommand.class,
-            WalletCommand.class, DevnetCommand.class, CommandLine.HelpCommand.class},
+            WalletCommand.class, DevnetCommand.class, LedgerCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done", "1:runtime failure (network, disk, peers)", "2:bad command line",
