@@ -1,5 +1,6 @@
 package org.swarmbid.app;
 
+import org.swarmbid.app.btt.BiddingOptionException;
 import org.swarmbid.app.btt.LedgerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("swarmbid: " + oneLine(ex));
-            if (ex instanceof UsageException) {
+            if (ex instanceof UsageException || ex instanceof BiddingOptionException) {
                 return ExitCode.USAGE;
             }
             return ex instanceof InputException ? ExitCode.BAD_INPUT : ExitCode.FAILURE;

@@ -8,10 +8,7 @@ import org.swarmbid.bidding.config.BuyerConfig;
 import org.swarmbid.bidding.config.SellerConfig;
 import org.swarmbid.wallet.asset.Amount;
 import org.swarmbid.wallet.chain.Network;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The bid extension's options for {@code download} and {@code seed} (a picocli mixin). Amounts are typed in whole
@@ -26,14 +23,14 @@ import picocli.CommandLine.Spec;
  *       defaults to a thousandth of a whole unit per MiB and the settlement threshold to 100 whole units.</li>
  * </ul>
  *
+ * <p>Inside a {@code swarmbid} command a {@link BiddingOptionException} from {@link #config()} needs no handling:
+ * {@code Main} prints it as one line and exits with code 2, like every usage error.
+ *
  * <p>Not thread-safe (picocli fills it in); {@link #config()} returns immutable values.
  */
 public final class BiddingOptions {
     /** Paid slots when only {@code --sell-price} is given. */
     public static final int DEFAULT_PAID_SLOTS = SellerConfig.defaults().paidSlots();
-
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
 
     @Option(names = "--max-price", paramLabel = "P",
             description = "buy paid upload slots, bidding at most P per MiB (in --asset units, e.g. 0.05)")
@@ -126,21 +123,6 @@ public final class BiddingOptions {
         int slots = paidSlots != null ? paidSlots : sellPrice != null ? DEFAULT_PAID_SLOTS : 0;
         seller = seller.withPaidSlots(slots);
         return new BiddingConfig(seller, buyer);
-    }
-
-    /**
-     * {@link #config()} for use inside a command: a bad value becomes picocli's usage error (exit code 2, one line,
-     * "Try --help").
-     */
-    public BiddingConfig validatedConfig() {
-        try {
-            return config();
-        } catch (BiddingOptionException e) {
-            if (mixee == null) {
-                throw e;
-            }
-            throw new CommandLine.ParameterException(mixee.commandLine(), e.getMessage(), e, null, null);
-        }
     }
 
     /** A thousandth of a whole unit per MiB (1 sun for an asset with 3 decimals or fewer). */

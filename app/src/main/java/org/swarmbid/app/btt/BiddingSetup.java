@@ -47,7 +47,7 @@ public final class BiddingSetup {
     /** Builds everything from the command-line options. */
     public static BiddingServices open(BiddingOptions options, WalletService wallet, PasswordSource passwords,
             Path stateDir) {
-        return open(options.validatedConfig(), options.asset(), wallet, passwords, stateDir, Clock.systemUTC());
+        return open(options.config(), options.asset(), wallet, passwords, stateDir, Clock.systemUTC());
     }
 
     /** Builds everything from an explicit configuration. */

@@ -3,7 +3,6 @@ package org.swarmbid.app.btt;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,8 +20,6 @@ import picocli.CommandLine.Spec;
 public final class LedgerCommand implements Callable<Integer> {
     /** Exit code for a missing or corrupt ledger (the app's "bad input"). */
     public static final int BAD_INPUT = 3;
-    /** Exit code for a bad option value. */
-    public static final int USAGE = 2;
 
     @Spec
     CommandSpec spec;
@@ -45,14 +42,13 @@ public final class LedgerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (limit < 0 || limit > 100_000) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--limit: " + limit
-                    + " is not between 0 and 100000");
+            throw new BiddingOptionException("--limit: " + limit + " is not between 0 and 100000");
         }
         SettlementAsset defaultAsset;
         try {
             defaultAsset = SettlementAsset.byName(asset);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--asset: " + e.getMessage());
+            throw new BiddingOptionException("--asset: " + e.getMessage());
         }
         Path file = StateDir.ledger(stateDir != null ? stateDir : StateDir.defaultDir());
         PrintWriter out = spec.commandLine().getOut();
