@@ -34,7 +34,7 @@ import org.swarmbid.bidding.port.ChainStatus;
 
 /**
  * Reads a payment ledger file <em>without ever writing it</em>: a read-only SQLite connection
- * ({@code SQLITE_OPEN_READONLY}), after checking the SQLite header, {@code PRAGMA quick_check}, the schema version
+ * ({@code SQLITE_OPEN_READONLY}, and {@code immutable} when no client has the file open: see {@link #url}), after checking the SQLite header, {@code PRAGMA quick_check}, the schema version
  * ({@link Ledger#SCHEMA_VERSION}) and the tables. Totals are reconstructed by the ledger's own rules (see
  * {@link Ledger#totals}): the cheque with the highest sequence, the sum of SOLID settlements, the sum of settlements
  * not yet final, and the last receipt.
@@ -76,7 +76,7 @@ public final class LedgerReader {
         cfg.setReadOnly(true);
         cfg.setOpenMode(SQLiteOpenMode.READONLY);
         cfg.setBusyTimeout(5000);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties())) {
+        try (Connection c = DriverManager.getConnection(url(file), cfg.toProperties())) {
             validate(c, file);
             c.setAutoCommit(false); // one read transaction: a consistent snapshot even while a client writes
             LedgerSnapshot s = new LedgerSnapshot(file, count(c, "SENT"), count(c, "RECEIVED"), bids(c, limit),
@@ -87,6 +87,21 @@ public final class LedgerReader {
         } catch (SQLException | IllegalArgumentException e) {
             throw new UnreadableLedgerException("ledger " + file + " cannot be read: " + oneLine(e.getMessage()));
         }
+    }
+
+    /**
+     * The JDBC URL. With no {@code -wal} file beside the ledger no client has it open, so it is read as
+     * {@code immutable=1}: SQLite then creates no {@code -wal}/{@code -shm} files either (a read-only connection to a
+     * WAL database would otherwise leave both behind). With a {@code -wal} file a client may be writing, so the
+     * ordinary read-only mode with its locks is used (the side files exist already).
+     */
+    static String url(Path file) {
+        Path abs = file.toAbsolutePath();
+        Path wal = abs.resolveSibling(abs.getFileName() + "-wal");
+        if (Files.exists(wal)) {
+            return "jdbc:sqlite:" + abs;
+        }
+        return "jdbc:sqlite:" + abs.toUri() + "?immutable=1";
     }
 
     private static void checkMagic(Path file) {
