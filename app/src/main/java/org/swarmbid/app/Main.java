@@ -1,5 +1,7 @@
 package org.swarmbid.app;
 
+import org.swarmbid.app.btt.BiddingOptionException;
+import org.swarmbid.app.btt.LedgerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "swarmbid", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "BitTorrent client with a TRON wallet and a bandwidth-bid extension.",
         subcommands = {CreateCommand.class, InfoCommand.class, DownloadCommand.class, SeedCommand.class,
-            WalletCommand.class, DevnetCommand.class, CommandLine.HelpCommand.class},
+            WalletCommand.class, DevnetCommand.class, LedgerCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done", "1:runtime failure (network, disk, peers)", "2:bad command line",
@@ -27,7 +30,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("swarmbid: " + oneLine(ex));
-            if (ex instanceof UsageException) {
+            if (ex instanceof UsageException || ex instanceof BiddingOptionException) {
                 return ExitCode.USAGE;
             }
             return ex instanceof InputException ? ExitCode.BAD_INPUT : ExitCode.FAILURE;

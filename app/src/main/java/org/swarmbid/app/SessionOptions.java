@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.swarmbid.app.btt.StateDir;
 import org.swarmbid.core.api.SessionConfig;
 import picocli.CommandLine.Option;
 
@@ -80,22 +81,7 @@ final class SessionOptions {
     }
 
     Path stateDir() {
-        if (stateDir != null) {
-            return stateDir;
-        }
-        String home = System.getenv("SWARMBID_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home);
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "swarmbid");
-        }
-        String appData = System.getenv("APPDATA");
-        if (appData != null && !appData.isBlank()) {
-            return Path.of(appData, "Swarmbid");
-        }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "swarmbid");
+        return stateDir != null ? stateDir : StateDir.defaultDir();
     }
 
     List<InetSocketAddress> peerAddresses() {
