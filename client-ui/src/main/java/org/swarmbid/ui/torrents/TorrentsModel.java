@@ -136,7 +136,7 @@ public final class TorrentsModel {
     }
 
     /** Adds the current rates of every row to its speed history. */
-    void sample(long epochSecond) {
+    public void sample(long epochSecond) {
         for (TorrentRow r : rows) {
             r.sample(epochSecond);
         }
