@@ -33,6 +33,26 @@ public final class SettingsModel {
         theme.set(s.theme());
     }
 
+    public StringProperty downloadDirProperty() {
+        return downloadDir;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public StringProperty uploadLimitKibProperty() {
+        return uploadLimitKib;
+    }
+
+    public ObjectProperty<Locale> languageProperty() {
+        return language;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
     public ObjectProperty<Settings> savedProperty() {
         return saved;
     }
