@@ -36,6 +36,7 @@ final class CreateTorrentView {
         root.setVgap(8);
         root.setPadding(new Insets(16));
         ColumnConstraints l = new ColumnConstraints();
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints f = new ColumnConstraints();
         f.setHgrow(Priority.ALWAYS);
         root.getColumnConstraints().setAll(l, f);

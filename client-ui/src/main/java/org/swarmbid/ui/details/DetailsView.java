@@ -100,7 +100,7 @@ final class DetailsView {
         peers.getColumns().add(col(i18n.t("details.peer.up"), 85, p -> formats.rate(p.uploadRate())));
         peers.getColumns().add(col(i18n.t("details.peer.progress"), 70, p -> formats.percent(p.progress())));
         peers.getColumns().add(col(i18n.t("details.peer.slot"), 80, this::slot));
-        peers.getColumns().add(col(i18n.t("details.peer.price"), 90,
+        peers.getColumns().add(col(i18n.t("details.peer.price"), 120,
                 p -> p.attributes().getOrDefault(PRICE_KEY, Formats.NONE)));
 
         trackers.setId("trackers-table");
