@@ -122,6 +122,12 @@ class ScreenshotsTest {
         details("tab-peers", ubuntuHash);
         shoot("details-peers", window.scene().getRoot());
         details("tab-files", albumHash);
+        FxWait.onFx(() -> {
+            var files = ((DetailsController) window.torrents().details()).model().files();
+            files.get(0).priorityProperty().set(org.swarmbid.ui.details.FilePriority.SKIP);
+            files.get(2).priorityProperty().set(org.swarmbid.ui.details.FilePriority.HIGH);
+            files.get(3).priorityProperty().set(org.swarmbid.ui.details.FilePriority.HIGH);
+        });
         shoot("details-files", window.scene().getRoot());
         details("tab-trackers", ubuntuHash);
         shoot("details-trackers", window.scene().getRoot());
@@ -131,7 +137,12 @@ class ScreenshotsTest {
         FxWait.onFx(() -> window.show("settings"));
         shoot("settings", window.scene().getRoot());
 
-        FxWait.onFx(() -> window.apply(window.settings(), window.settings().withTheme(Theme.DARK)));
+        FxWait.onFx(() -> {
+            window.settingsScreen().model().themeProperty().set(Theme.DARK);
+            window.settingsScreen().save();
+        });
+        FxWait.until("dark theme applied", java.time.Duration.ofSeconds(10),
+                () -> window.scene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
         shoot("settings-dark", window.scene().getRoot());
         FxWait.onFx(() -> {
             window.show("torrents");
