@@ -7,12 +7,12 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code swarmbid} command. Each subcommand is its own class; exit codes are in
- * {@link ExitCode}.
+ * {@link ExitCode}. With no arguments it runs {@code gui}, the desktop client.
  */
 @Command(name = "swarmbid", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "BitTorrent client with a TRON wallet and a bandwidth-bid extension.",
-        subcommands = {CreateCommand.class, InfoCommand.class, DownloadCommand.class, SeedCommand.class,
-            WalletCommand.class, DevnetCommand.class, LedgerCommand.class,
+        subcommands = {GuiCommand.class, CreateCommand.class, InfoCommand.class, DownloadCommand.class,
+            SeedCommand.class, WalletCommand.class, DevnetCommand.class, LedgerCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -27,6 +27,9 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (for tests). */
     public static int run(String... args) {
+        if (args.length == 0) {
+            args = new String[] {"gui"}; // plain 'swarmbid' opens the desktop client
+        }
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("swarmbid: " + oneLine(ex));
