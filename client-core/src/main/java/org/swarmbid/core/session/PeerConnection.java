@@ -385,6 +385,9 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         checkPiece(index);
         if (peerHas.set(index)) {
             torrent.picker().peerHave(this, index);
+            for (PeerPlugin p : plugins) {
+                p.onPeerHave(index);
+            }
             peerSeed = peerHas.isComplete();
             if (!amInterested && !torrent.picker().hasPiece(index) && torrent.picker().priority(index) > 0) {
                 updateInterest();
@@ -679,8 +682,12 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         }
     }
 
+    /**
+     * Announces a verified piece. Sent to every peer, also to those that have it (libtorrent's default
+     * {@code send_redundant_have}): a seller learns from it which blocks it sent passed our hash check.
+     */
     void sendHave(int piece) {
-        if (attached && !peerHas.get(piece)) {
+        if (attached) {
             channel.write(new PeerMessage.Have(piece));
         }
     }

@@ -941,6 +941,20 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     }
 
     @Override
+    public long bytesLeft() {
+        PiecePicker<PeerConnection> pk = picker;
+        if (pk == null) {
+            return totalLength();
+        }
+        long left = (long) pk.wantedRemaining() * info.pieceLength();
+        int last = info.pieceCount() - 1;
+        if (last >= 0 && pk.priority(last) > 0 && !pk.hasPiece(last)) {
+            left -= info.pieceLength() - info.pieceSize(last);
+        }
+        return Math.max(0, left);
+    }
+
+    @Override
     public Path saveDir() {
         return saveDir;
     }

@@ -40,6 +40,14 @@ public interface PeerPlugin {
     default void onBlockReceived(int piece, int begin, int length) {
     }
 
+    /**
+     * The peer announced a piece with a BEP 3 {@code have}: it has verified that piece since the connection began
+     * (pieces in its initial bitfield are not reported). A seller uses this to learn which of the blocks it sent
+     * have passed the peer's hash check.
+     */
+    default void onPeerHave(int piece) {
+    }
+
     /** The peer unchoked or choked us. */
     default void onPeerChoke(boolean choked) {
     }

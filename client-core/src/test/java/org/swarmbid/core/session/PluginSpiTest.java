@@ -53,6 +53,9 @@ class PluginSpiTest {
         final AtomicInteger deferred = new AtomicInteger();
         final AtomicInteger rejected = new AtomicInteger();
         final AtomicInteger chokeRounds = new AtomicInteger();
+        final Set<Integer> peerHaves = ConcurrentHashMap.newKeySet();
+        final AtomicLong bytesLeftAtFinish = new AtomicLong(-1);
+        final AtomicLong bytesLeftAtStart = new AtomicLong(-1);
         final AtomicBoolean gate = new AtomicBoolean();
         final AtomicBoolean replaceChoker = new AtomicBoolean();
         final AtomicBoolean rejectPieceZeroOnce = new AtomicBoolean();
@@ -64,7 +67,13 @@ class PluginSpiTest {
 
         @Override
         public Optional<TorrentPlugin> forTorrent(TorrentContext torrent) {
+            bytesLeftAtStart.set(torrent.bytesLeft());
             return Optional.of(new TorrentPlugin() {
+                @Override
+                public void onFinished() {
+                    torrent.execute(() -> bytesLeftAtFinish.set(torrent.bytesLeft()));
+                }
+
                 @Override
                 public Optional<PeerPlugin> forPeer(PeerContext peer) {
                     return Optional.of(new Peer(peer));
@@ -154,6 +163,11 @@ class PluginSpiTest {
             }
 
             @Override
+            public void onPeerHave(int piece) {
+                peerHaves.add(piece);
+            }
+
+            @Override
             public void onBlockReceived(int piece, int begin, int length) {
                 blocksReceived.incrementAndGet();
             }
@@ -191,6 +205,12 @@ class PluginSpiTest {
             assertThat(leechPlugin.blocksReceived.get()).isGreaterThanOrEqualTo((int) ((total + 16383) / 16384));
             assertThat(seedPlugin.blocksSent.get()).isEqualTo(leechPlugin.blocksReceived.get());
             assertThat(leechPlugin.piecesFailed.get()).isZero();
+            // the seeder heard a have for every piece the leecher verified; bytesLeft went from everything to 0
+            TwoEngines.await("haves", Duration.ofSeconds(10), () -> seedPlugin.peerHaves.size() == m.info().pieceCount());
+            assertThat(leechPlugin.bytesLeftAtStart.get()).isEqualTo(total);
+            assertThat(seedPlugin.bytesLeftAtStart.get()).isZero();
+            TwoEngines.await("bytesLeft at finish", Duration.ofSeconds(10), () -> leechPlugin.bytesLeftAtFinish.get() >= 0);
+            assertThat(leechPlugin.bytesLeftAtFinish.get()).isZero();
         }
         for (var f : m.info().files()) {
             assertThat(Files.mismatch(tmp.resolve("seed").resolve(f.displayPath()),
