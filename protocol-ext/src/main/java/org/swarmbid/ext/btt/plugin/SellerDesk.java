@@ -168,14 +168,16 @@ final class SellerDesk {
      * @param sequence  its sequence
      * @param settled   verified settled total
      * @param sentValue value sent in paid slots this session (rounded down)
+     * @param paidBytes bytes sent in paid slots this session
      */
-    record Standing(BigInteger accepted, long sequence, BigInteger settled, BigInteger sentValue) {
-        static final Standing NONE = new Standing(BigInteger.ZERO, 0, BigInteger.ZERO, BigInteger.ZERO);
+    record Standing(BigInteger accepted, long sequence, BigInteger settled, BigInteger sentValue, long paidBytes) {
+        static final Standing NONE = new Standing(BigInteger.ZERO, 0, BigInteger.ZERO, BigInteger.ZERO, 0);
     }
 
     synchronized Standing standing(Address payer) {
         return book.find(payer)
-                .map(a -> new Standing(a.acceptedCumulative(), a.lastSequence(), a.settled(), a.owedForSent()))
+                .map(a -> new Standing(a.acceptedCumulative(), a.lastSequence(), a.settled(), a.owedForSent(),
+                        a.paidBytesSent()))
                 .orElse(Standing.NONE);
     }
 
