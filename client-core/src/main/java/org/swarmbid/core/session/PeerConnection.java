@@ -83,6 +83,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     private final Map<Integer, String> ourExtNames = new HashMap<>();
     private final Map<String, PeerPlugin> pluginByName = new HashMap<>();
     private final List<PeerPlugin> plugins = new ArrayList<>();
+    /** Set when the engine no longer needs the connection but a plugin still held it. */
+    private String closeReason;
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private String clientName = "";
     private int peerReqq = 250;
@@ -648,6 +650,10 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         if (!attached) {
             return;
         }
+        if (closeReason != null && !heldByPlugin()) {
+            close(closeReason);
+            return;
+        }
         if (!outstanding.isEmpty() && now - lastBlockAt > SNUB_MILLIS && !snubbed) {
             snubbed = true;
             returnAllRequests();
@@ -708,6 +714,30 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
 
     boolean isSeed() {
         return peerSeed;
+    }
+
+    /**
+     * Closes the connection now, or as soon as no plugin holds it ({@link PeerPlugin#holdsConnection()}, asked again
+     * at every tick).
+     */
+    void closeWhenReleased(String reason) {
+        closeReason = reason;
+        if (!heldByPlugin()) {
+            close(reason);
+        }
+    }
+
+    private boolean heldByPlugin() {
+        for (PeerPlugin p : plugins) {
+            try {
+                if (p.holdsConnection()) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                log.warn("plugin failed on {}: {}", this, e.toString());
+            }
+        }
+        return false;
     }
 
     String flags() {

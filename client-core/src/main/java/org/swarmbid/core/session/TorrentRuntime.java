@@ -678,7 +678,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         }
         for (PeerConnection p : new ArrayList<>(peers)) {
             if (p.isSeed()) {
-                p.close("both sides are seeds");
+                p.closeWhenReleased("both sides are seeds");
             }
         }
         chokeRound();
@@ -703,7 +703,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             status = buildStatus();
             return;
         }
-        for (PeerConnection p : peers) {
+        for (PeerConnection p : new ArrayList<>(peers)) {
             p.tick(now);
         }
         connectMore();

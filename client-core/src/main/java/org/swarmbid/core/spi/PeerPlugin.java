@@ -52,6 +52,15 @@ public interface PeerPlugin {
     default void onPeerChoke(boolean choked) {
     }
 
+    /**
+     * Asked when the engine would close a connection it no longer needs (both sides are seeds), and again about
+     * once a second while the answer is true: true keeps the connection open a little longer, e.g. while a payment
+     * for the last pieces is still in flight. A plugin must not hold a connection indefinitely.
+     */
+    default boolean holdsConnection() {
+        return false;
+    }
+
     /** The connection closed. */
     default void onDisconnect() {
     }

@@ -59,6 +59,7 @@ class PluginSpiTest {
         final AtomicBoolean gate = new AtomicBoolean();
         final AtomicBoolean replaceChoker = new AtomicBoolean();
         final AtomicBoolean rejectPieceZeroOnce = new AtomicBoolean();
+        final AtomicBoolean hold = new AtomicBoolean();
 
         @Override
         public String name() {
@@ -163,6 +164,11 @@ class PluginSpiTest {
             }
 
             @Override
+            public boolean holdsConnection() {
+                return hold.get();
+            }
+
+            @Override
             public void onPeerHave(int piece) {
                 peerHaves.add(piece);
             }
@@ -244,6 +250,25 @@ class PluginSpiTest {
             TwoEngines.await("every other piece", Duration.ofSeconds(60),
                     () -> h.status().piecesDone() == m.info().pieceCount() - 1);
             assertThat(h.status().isComplete()).isFalse();
+        }
+    }
+
+    @Test
+    void aPluginHoldsAFinishedConnectionOpenUntilItLetsGo(@TempDir Path tmp) throws Exception {
+        Metainfo m = TwoEngines.payload(tmp.resolve("seed"), "held", 1, 200_000, 64 * 1024, 3);
+        Recorder leechPlugin = new Recorder();
+        leechPlugin.hold.set(true);
+        try (Engine seeder = TwoEngines.engine(tmp.resolve("s1"), List.of());
+             Engine leecher = TwoEngines.engine(tmp.resolve("s2"), List.of(leechPlugin))) {
+            seeder.add(m, AddOptions.in(tmp.resolve("seed")));
+            TorrentHandle h = leecher.add(m, AddOptions.in(tmp.resolve("out")));
+            h.connect(TwoEngines.address(seeder));
+            TwoEngines.await("download complete", Duration.ofSeconds(60), () -> h.status().isComplete());
+            // both are seeds, but the plugin holds the connection: it stays open over several ticks
+            Thread.sleep(2500);
+            assertThat(h.status().peers()).isEqualTo(1);
+            leechPlugin.hold.set(false);
+            TwoEngines.await("connection closed", Duration.ofSeconds(10), () -> h.status().peers() == 0);
         }
     }
 }

@@ -219,6 +219,16 @@ final class BttPeer implements PeerPlugin {
     }
 
     @Override
+    public boolean holdsConnection() {
+        try {
+            return buyer.holdsConnection(p.now());
+        } catch (RuntimeException e) {
+            fail("holding the connection failed", e);
+            return false;
+        }
+    }
+
+    @Override
     public void onDisconnect() {
         if (them != null) {
             p.sessions().remove(them, this);

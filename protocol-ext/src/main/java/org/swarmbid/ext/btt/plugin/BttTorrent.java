@@ -38,6 +38,7 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
     private final BitSet passed = new BitSet();
     private final TorrentBuyer buyer;
     private boolean buyerReady;
+    private int paymentsInFlight;
 
     BttTorrent(BttPlugin plugin, TorrentContext ctx) {
         this.plugin = plugin;
@@ -84,6 +85,11 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
         return buyerReady;
     }
 
+    /** Passed pieces whose payment the worker has not finished yet. */
+    int paymentsInFlight() {
+        return paymentsInFlight;
+    }
+
     boolean passed(int piece) {
         return passed.get(piece);
     }
@@ -117,7 +123,14 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
             Map<Account, BigInteger> owed = p.buyer().locked(() -> buyer.owedFor(piece));
             if (!owed.isEmpty()) {
                 ChequeIssuer issuer = plugin.issuer();
-                p.lane().execute(() -> issuer.piecePassed(hex, piece, owed, buyer));
+                paymentsInFlight++;
+                p.lane().execute(() -> {
+                    try {
+                        issuer.piecePassed(hex, piece, owed, buyer);
+                    } finally {
+                        ctx.execute(() -> paymentsInFlight--);
+                    }
+                });
             }
         } catch (RuntimeException e) {
             LOG.warn("{}: paying for piece {} failed: {}", ctx.name(), piece, e.toString(), e);

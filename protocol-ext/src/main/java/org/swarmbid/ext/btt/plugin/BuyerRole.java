@@ -23,6 +23,8 @@ import org.swarmbid.ext.btt.TronAccount;
  */
 final class BuyerRole {
     private static final Logger LOG = LoggerFactory.getLogger(BuyerRole.class);
+    /** Longest a finished connection is held open for an acknowledgement. */
+    static final long HOLD_MILLIS = 30_000;
     private final BttPeer peer;
     private BttMessage.Offer offer;
     private boolean paid;
@@ -34,6 +36,9 @@ final class BuyerRole {
     private long lastBytes = -1;
     private long lastSample;
     private long rate;
+    private boolean resynced;
+    private BigInteger acknowledged = BigInteger.ZERO;
+    private long holdingSince;
 
     BuyerRole(BttPeer peer) {
         this.peer = peer;
@@ -72,7 +77,34 @@ final class BuyerRole {
     void onReceipt(BttMessage.Receipt r) {
         TronAccount them = peer.them;
         ReceiptCheck check = peer.torrent.plugin().receiptCheck();
-        peer.p.lane().execute(() -> check.check(r, them).ifPresent(peer::post));
+        boolean first = !resynced;
+        resynced = true;
+        if (r.asset().equals(peer.p.settings().asset()) && r.chainId() == peer.p.settings().chainId()) {
+            acknowledged = acknowledged.max(r.cumulativeAmount());
+        }
+        peer.p.lane().execute(() -> check.check(r, them, first).ifPresent(peer::post));
+    }
+
+    /**
+     * True while this seller has not yet acknowledged everything we owe it (a cheque for the last pieces in flight),
+     * for at most {@value #HOLD_MILLIS} ms: the engine then keeps a finished connection open.
+     */
+    boolean holdsConnection(long now) {
+        if (!peer.active() || !peer.p.settings().buys()) {
+            return false;
+        }
+        if (holdingSince == 0) {
+            holdingSince = now;
+        }
+        if (now - holdingSince > HOLD_MILLIS) {
+            return false;
+        }
+        if (peer.torrent.paymentsInFlight() > 0) {
+            return true;
+        }
+        Account a = account();
+        BigInteger owed = peer.p.buyer().locked(() -> peer.p.buyer().book().owed(a));
+        return owed.compareTo(acknowledged) > 0;
     }
 
     void onError(ErrorCode code) {

@@ -38,8 +38,13 @@ final class ReceiptCheck {
         this.settler = settler;
     }
 
-    /** @return an error to send back (fatal), if the receipt cannot be ours */
-    Optional<BttMessage> check(BttMessage.Receipt r, TronAccount seller) {
+    /**
+     * @param resync true for the first receipt of a session (the table above); later receipts only acknowledge
+     *               cheques and naturally lag the ones still in flight, so they are checked for totals that cannot
+     *               be ours but trigger no resends
+     * @return an error to send back (fatal), if the receipt cannot be ours
+     */
+    Optional<BttMessage> check(BttMessage.Receipt r, TronAccount seller, boolean resync) {
         BttSettings st = p.settings();
         if (r.chainId() != st.chainId() || !r.asset().equals(st.asset())) {
             return Optional.empty(); // about another asset or chain: not ours to reconcile
@@ -47,6 +52,11 @@ final class ReceiptCheck {
         Account account = Ids.account(st.account(), seller, st.asset(), st.chainId());
         Totals ours = p.ledger().totals(Direction.SENT, account);
         int cmp = r.cumulativeAmount().compareTo(ours.lastCumulative());
+        if (!resync && (cmp < 0 || (cmp == 0 && r.sequence() <= ours.lastSequence()))) {
+            return r.settledTotal().compareTo(ours.settled().add(ours.inFlight())) > 0
+                    ? Optional.of(ChequeIntake.error(ErrorCode.BAD_RECEIPT, "settled total above ours", 0))
+                    : Optional.empty();
+        }
         if (cmp < 0 || (cmp == 0 && r.sequence() < ours.lastSequence())) {
             Optional<Cheque> last = p.ledger().lastCheque(Direction.SENT, account);
             if (last.isPresent()) {
