@@ -43,6 +43,9 @@ final class BttPeer implements PeerPlugin {
     final SellerRole seller;
     final BuyerRole buyer;
     private final RateLimit rate = new RateLimit(RATE);
+    /** Our own sending pace: receipts beyond it wait for the next tick (only the newest is kept). */
+    private final RateLimit outRate = new RateLimit(RATE * 3 / 4);
+    private BttMessage.Receipt pendingReceipt;
     State state = State.PENDING;
     BttHandshake theirs;
     TronAccount them;
@@ -238,6 +241,11 @@ final class BttPeer implements PeerPlugin {
 
     void tick(long now) {
         try {
+            if (pendingReceipt != null) {
+                BttMessage.Receipt r = pendingReceipt;
+                pendingReceipt = null;
+                send(r);
+            }
             buyer.tick(now);
         } catch (RuntimeException e) {
             fail("tick failed", e);
@@ -259,6 +267,14 @@ final class BttPeer implements PeerPlugin {
     void send(BttMessage m) {
         if (state != State.ACTIVE) {
             return;
+        }
+        boolean allowed = outRate.allow(p.now());
+        if (m instanceof BttMessage.Receipt r) {
+            if (!allowed) {
+                pendingReceipt = r; // a receipt supersedes the ones before it
+                return;
+            }
+            pendingReceipt = null;
         }
         ctx.sendExtension(BttPlugin.EXTENSION, Unpooled.wrappedBuffer(BttCodec.encode(m)));
         if (m instanceof BttMessage.ErrorMessage e && e.errorCode().map(ErrorCode::fatal).orElse(false)) {

@@ -38,6 +38,7 @@ final class BuyerRole {
     private long rate;
     private boolean resynced;
     private BigInteger acknowledged = BigInteger.ZERO;
+    private BigInteger acknowledgedSettled = BigInteger.ZERO;
     private long holdingSince;
 
     BuyerRole(BttPeer peer) {
@@ -81,13 +82,15 @@ final class BuyerRole {
         resynced = true;
         if (r.asset().equals(peer.p.settings().asset()) && r.chainId() == peer.p.settings().chainId()) {
             acknowledged = acknowledged.max(r.cumulativeAmount());
+            acknowledgedSettled = acknowledgedSettled.max(r.settledTotal());
         }
         peer.p.lane().execute(() -> check.check(r, them, first).ifPresent(peer::post));
     }
 
     /**
-     * True while this seller has not yet acknowledged everything we owe it (a cheque for the last pieces in flight),
-     * for at most {@value #HOLD_MILLIS} ms: the engine then keeps a finished connection open.
+     * True while this seller has not yet acknowledged everything we owe it or settled with it (a cheque for the
+     * last pieces, or a settlement, in flight), for at most {@value #HOLD_MILLIS} ms: the engine then keeps a
+     * finished connection open.
      */
     boolean holdsConnection(long now) {
         if (!peer.active() || !peer.p.settings().buys()) {
@@ -103,8 +106,12 @@ final class BuyerRole {
             return true;
         }
         Account a = account();
-        BigInteger owed = peer.p.buyer().locked(() -> peer.p.buyer().book().owed(a));
-        return owed.compareTo(acknowledged) > 0;
+        var book = peer.p.buyer().book();
+        return peer.p.buyer().locked(() -> {
+            BigInteger settling = book.lastSent(a).subtract(book.settled(a)).subtract(book.unsettled(a));
+            return book.owed(a).compareTo(acknowledged) > 0 || settling.signum() > 0
+                    || book.settled(a).compareTo(acknowledgedSettled) > 0;
+        });
     }
 
     void onError(ErrorCode code) {

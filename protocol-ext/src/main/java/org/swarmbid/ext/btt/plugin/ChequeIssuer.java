@@ -2,7 +2,10 @@ package org.swarmbid.ext.btt.plugin;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +30,18 @@ import org.swarmbid.ext.btt.TronAccount;
  *       exact total) is signed, <b>written to the ledger</b>, counted, and only then sent;</li>
  *   <li>then the {@link Settler} checks whether a settlement is due.</li>
  * </ol>
- * A signing or ledger failure leaves the amount owed; the next piece (or the next start) issues it.
+ * A signing or ledger failure leaves the amount owed; the next piece (or the next start) issues it. Cheques to one
+ * payee are at least {@value #MIN_INTERVAL_MILLIS} ms apart (they are cumulative, so the next one covers whatever
+ * passed in between): that keeps a fast download with small pieces under the peer's rate limit of 20 messages per
+ * second. The increment of each cheque is counted in the stats of the torrent whose piece triggered it.
  */
 final class ChequeIssuer {
     private static final Logger LOG = LoggerFactory.getLogger(ChequeIssuer.class);
+    static final long MIN_INTERVAL_MILLIS = 100;
     private final PluginParts p;
     private final Settler settler;
+    private final Map<Account, Long> lastIssued = new HashMap<>();
+    private final Set<Account> scheduled = new HashSet<>();
 
     ChequeIssuer(PluginParts p, Settler settler) {
         this.p = p;
@@ -59,6 +68,21 @@ final class ChequeIssuer {
 
     /** Signs, records and sends every cheque now owed to {@code account}'s payee (usually one). */
     void issue(Account account, String torrent) {
+        long now = p.now();
+        Long last = lastIssued.get(account);
+        if (last != null && now - last < MIN_INTERVAL_MILLIS && now >= last) {
+            if (scheduled.add(account)) {
+                p.lane().schedule(() -> {
+                    scheduled.remove(account);
+                    issue(account, torrent);
+                }, MIN_INTERVAL_MILLIS - (now - last));
+            }
+            return;
+        }
+        if (lastIssued.size() > BuyerDesk.MAX_SELLERS) {
+            lastIssued.clear();
+        }
+        lastIssued.put(account, now);
         BttSettings st = p.settings();
         TronAccount payee = Ids.account(account.payee());
         while (true) {

@@ -161,6 +161,11 @@ final class Tampering implements EnginePlugin {
         }
 
         @Override
+        public boolean holdsConnection() {
+            return p.holdsConnection();
+        }
+
+        @Override
         public void onDisconnect() {
             p.onDisconnect();
         }
