@@ -146,8 +146,7 @@ public final class Engine implements Session {
         this.listenAddress = (InetSocketAddress) server.localAddress();
         this.udpTrackers = UdpTrackerClient.open(new InetSocketAddress(bind == null ? null : bind, 0),
                 trackerScheduler, UdpTrackerClient.Config.DEFAULT);
-        this.trackerFactory = new Trackers(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                Duration.ofSeconds(20), udpTrackers);
+        this.trackerFactory = new LazyTrackers(udpTrackers);
         loop.scheduleAtFixedRate(this::tick, 1000, 1000, TimeUnit.MILLISECONDS);
         log.info("listening on {} (peer id {})", listenAddress, peerId);
     }
@@ -290,6 +289,29 @@ public final class Engine implements Session {
             }
         });
         return pc;
+    }
+
+    /**
+     * Builds the {@link Trackers} (and its {@link HttpClient}) when the first tracker is made: an HttpClient sets up
+     * TLS on creation (the JDK's trust store, ~400 classes, a measurable part of start-up), which a download from
+     * given peers or a torrent without trackers never needs. Thread-safe.
+     */
+    private static final class LazyTrackers implements TrackerFactory {
+        private final UdpTrackerClient udp;
+        private Trackers trackers;
+
+        LazyTrackers(UdpTrackerClient udp) {
+            this.udp = udp;
+        }
+
+        @Override
+        public synchronized org.swarmbid.core.tracker.Tracker create(String url) {
+            if (trackers == null) {
+                trackers = new Trackers(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                        Duration.ofSeconds(20), udp);
+            }
+            return trackers.create(url);
+        }
     }
 
     void connectionClosed(PeerConnection pc) {
