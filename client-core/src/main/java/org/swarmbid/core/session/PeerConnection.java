@@ -25,6 +25,7 @@ import org.swarmbid.core.bencode.BencodeException;
 import org.swarmbid.core.bitfield.Bitfield;
 import org.swarmbid.core.picker.BlockReceipt;
 import org.swarmbid.core.picker.BlockRequest;
+import org.swarmbid.core.picker.LongSet;
 import org.swarmbid.core.picker.RequestQueueSize;
 import org.swarmbid.core.spi.PeerContext;
 import org.swarmbid.core.spi.PeerPlugin;
@@ -73,8 +74,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     Bitfield peerHas;
     boolean peerSeed;
 
-    /** Our requests to the peer in the order sent, by (piece, begin) key: O(1) removal as blocks arrive. */
-    private final LinkedHashMap<Long, BlockRequest> outstanding = new LinkedHashMap<>();
+    /** Our requests to the peer by (piece, begin) key: O(1) removal as blocks arrive, no boxing. */
+    private final LongSet outstanding = new LongSet(256);
     private final ArrayDeque<PeerMessage.Request> peerRequests = new ArrayDeque<>();
     /** Requests refused because we choke the peer, since we last unchoked it. */
     private int requestsWhileChoked;
@@ -613,7 +614,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         // one buffer for the batch: one pass down the pipeline instead of one per 17-byte request
         ByteBuf out = channel.alloc().ioBuffer(WireEncoder.REQUEST_LENGTH * pickBuffer.size());
         for (BlockRequest b : pickBuffer) {
-            outstanding.put(key(b.piece(), b.begin()), b);
+            outstanding.add(key(b.piece(), b.begin()));
             WireEncoder.writeRequest(out, b.piece(), b.begin(), b.length());
         }
         channel.writeAndFlush(out);
@@ -626,7 +627,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     }
 
     private boolean removeOutstanding(int piece, int begin) {
-        return outstanding.remove(key(piece, begin)) != null;
+        return outstanding.remove(key(piece, begin));
     }
 
     private void returnAllRequests() {
