@@ -96,6 +96,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     boolean optimistic;
     private boolean servingScheduled;
     private boolean readPaused;
+    /** Blocks arrived in the current read burst; their requests are refilled at {@link #channelReadComplete}. */
+    private boolean refillPending;
     private final List<BlockRequest> pickBuffer = new ArrayList<>();
     final InetSocketAddress dialedAddress;
 
@@ -133,6 +135,19 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         } finally {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /**
+     * The end of a read burst (up to 1 MiB, ~64 blocks): the requests for the blocks that arrived in it are
+     * refilled here, in one picker call and one write, instead of every few blocks.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (refillPending) {
+            refillPending = false;
+            requestMore();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override
@@ -525,7 +540,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
             pl.onBlockReceived(p.index(), p.begin(), len);
         }
         torrent.blockArrived(this, p.index(), p.begin(), p.data(), wasOutstanding);
-        requestMore();
+        refillPending = true;
     }
 
     private void resumeReading() {
