@@ -93,6 +93,8 @@ public final class PiecePicker<P> {
     private final ArrayList<PartialPiece> partials = new ArrayList<>();
     private final ArrayDeque<PartialPiece> pool = new ArrayDeque<>();
     private final Map<P, PeerEntry> peers = new HashMap<>();
+    /** Blocks in the REQUESTED state over all partial pieces: end game has nothing to add for a peer holding all. */
+    private int inFlight;
 
     /**
      * @param geometry piece and block sizes
@@ -164,7 +166,7 @@ public final class PiecePicker<P> {
     /** Number of requests the picker believes are outstanding with {@code peer}. */
     public int requestCount(P peer) {
         PeerEntry e = peers.get(peer);
-        return e == null ? 0 : e.count;
+        return e == null ? 0 : e.count();
     }
 
     /** Number of pieces started and not yet verified. */
@@ -389,7 +391,7 @@ public final class PiecePicker<P> {
                 n += takeFresh(prio, peer, e, peerHas, allowed, wanted - n, out);
             }
         }
-        if (n < wanted && config.endGameRequestsPerBlock() > 1 && isEndGame()) {
+        if (n < wanted && config.endGameRequestsPerBlock() > 1 && inFlight > e.count() && isEndGame()) {
             n += takeEndGame(peer, e, peerHas, allowed, wanted - n, out);
         }
         return n;
@@ -470,6 +472,7 @@ public final class PiecePicker<P> {
         for (; b < pp.blockCount && n < max; b++) {
             if (pp.state[b] == FREE) {
                 pp.state[b] = REQUESTED;
+                inFlight++;
                 pp.addRequester(b, peer);
                 pp.free--;
                 e.add(pp.piece, b);
@@ -534,6 +537,9 @@ public final class PiecePicker<P> {
             pp.clearRequesters(b);
         } else {
             pp.free--;
+        }
+        if (pp.state[b] == REQUESTED) {
+            inFlight--;
         }
         pp.state[b] = RECEIVED;
         pp.received++;
@@ -622,10 +628,10 @@ public final class PiecePicker<P> {
     // ------------------------------------------------------------------ internals
 
     private int releaseAll(P peer, PeerEntry e) {
-        int count = e.count;
-        e.count = 0;
-        for (int i = 0; i < count; i++) {
-            long key = e.requests[i];
+        long[] keys = e.requests.toArray();
+        int count = keys.length;
+        e.requests.clear();
+        for (long key : keys) {
             PartialPiece pp = partialOf[(int) (key >>> 32)];
             if (pp != null) {
                 release(pp, (int) key, peer);
@@ -640,6 +646,7 @@ public final class PiecePicker<P> {
             return;
         }
         pp.state[b] = FREE;
+        inFlight--;
         pp.free++;
         if (b < pp.firstFree) {
             pp.firstFree = b;
@@ -679,6 +686,11 @@ public final class PiecePicker<P> {
     }
 
     private void dropPartial(PartialPiece pp) {
+        for (int b = 0; b < pp.blockCount; b++) {
+            if (pp.state[b] == REQUESTED) {
+                inFlight--;
+            }
+        }
         partialOf[pp.piece] = null;
         partials.remove(pp);
         if (pool.size() < POOL_LIMIT) {
@@ -818,26 +830,19 @@ public final class PiecePicker<P> {
     private static final class PeerEntry {
         boolean announced;
         boolean seed;
-        /** Outstanding requests as (piece &lt;&lt; 32 | block). */
-        long[] requests = new long[16];
-        int count;
+        /** Outstanding requests as (piece &lt;&lt; 32 | block): O(1) removal as each block arrives. */
+        final LongSet requests = new LongSet(64);
+
+        int count() {
+            return requests.size();
+        }
 
         void add(int piece, int block) {
-            if (count == requests.length) {
-                requests = Arrays.copyOf(requests, count * 2);
-            }
-            requests[count++] = ((long) piece << 32) | block;
+            requests.add(((long) piece << 32) | block);
         }
 
         boolean remove(int piece, int block) {
-            long key = ((long) piece << 32) | block;
-            for (int i = count - 1; i >= 0; i--) {
-                if (requests[i] == key) {
-                    requests[i] = requests[--count];
-                    return true;
-                }
-            }
-            return false;
+            return requests.remove(((long) piece << 32) | block);
         }
     }
 

@@ -6,7 +6,8 @@
  * {@link org.swarmbid.core.picker.PiecePriorities} (file to piece priorities),
  * {@link org.swarmbid.core.picker.RequestQueueSize} (how many requests to pipeline to a peer) and the value
  * records {@link org.swarmbid.core.picker.BlockRequest}, {@link org.swarmbid.core.picker.BlockReceipt},
- * {@link org.swarmbid.core.picker.PickerConfig}.
+ * {@link org.swarmbid.core.picker.PickerConfig}, and {@link org.swarmbid.core.picker.LongSet}, the unboxed set of
+ * (piece, block) keys the picker and the peer layer keep outstanding requests in.
  *
  * <p>A pure policy: no sockets, no Netty, no threads, no clock (timeouts are decided by the caller, which then
  * calls {@code returnRequest}). Peers are opaque keys of the caller's choosing. Imports only

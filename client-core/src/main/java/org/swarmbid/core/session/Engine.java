@@ -123,6 +123,7 @@ public final class Engine implements Session {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, recvAllocator())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -146,8 +147,7 @@ public final class Engine implements Session {
         this.listenAddress = (InetSocketAddress) server.localAddress();
         this.udpTrackers = UdpTrackerClient.open(new InetSocketAddress(bind == null ? null : bind, 0),
                 trackerScheduler, UdpTrackerClient.Config.DEFAULT);
-        this.trackerFactory = new Trackers(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                Duration.ofSeconds(20), udpTrackers);
+        this.trackerFactory = new LazyTrackers(udpTrackers);
         loop.scheduleAtFixedRate(this::tick, 1000, 1000, TimeUnit.MILLISECONDS);
         log.info("listening on {} (peer id {})", listenAddress, peerId);
     }
@@ -262,6 +262,18 @@ public final class Engine implements Session {
                 && (a.getAddress().isLoopbackAddress() || a.getAddress().equals(listenAddress.getAddress()));
     }
 
+    /**
+     * Largest socket read. Netty's adaptive allocator grows a busy connection's reads up to this (and shrinks them
+     * again when idle); at its default of 64 KiB a fast download took one read, one pooled allocation and one
+     * cumulation step per four 16 KiB blocks. 1 MiB: loop thread 1.7-1.9 -> 1.4-1.5 CPU s per GiB
+     * ({@code scripts/bench-transfer}, A/B in docs/benchmarks.md).
+     */
+    static final int MAX_READ = 1 << 20;
+
+    private static io.netty.channel.RecvByteBufAllocator recvAllocator() {
+        return new io.netty.channel.AdaptiveRecvByteBufAllocator(64, 2048, MAX_READ);
+    }
+
     /** Opens an outgoing connection for a torrent. Called on the loop. */
     PeerConnection dial(TorrentRuntime t, InetSocketAddress to) {
         PeerConnection pc = new PeerConnection(this, false, t, to);
@@ -272,6 +284,7 @@ public final class Engine implements Session {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, recvAllocator())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -290,6 +303,29 @@ public final class Engine implements Session {
             }
         });
         return pc;
+    }
+
+    /**
+     * Builds the {@link Trackers} (and its {@link HttpClient}) when the first tracker is made: an HttpClient sets up
+     * TLS on creation (the JDK's trust store, ~400 classes, a measurable part of start-up), which a download from
+     * given peers or a torrent without trackers never needs. Thread-safe.
+     */
+    private static final class LazyTrackers implements TrackerFactory {
+        private final UdpTrackerClient udp;
+        private Trackers trackers;
+
+        LazyTrackers(UdpTrackerClient udp) {
+            this.udp = udp;
+        }
+
+        @Override
+        public synchronized org.swarmbid.core.tracker.Tracker create(String url) {
+            if (trackers == null) {
+                trackers = new Trackers(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                        Duration.ofSeconds(20), udp);
+            }
+            return trackers.create(url);
+        }
     }
 
     void connectionClosed(PeerConnection pc) {

@@ -19,7 +19,6 @@ final class PieceAssembly {
     private final long[] receivedBlocks;
     private final int blockCount;
     private int received;
-    private final Map<Object, Long> bytesByPeer = new IdentityHashMap<>();
     private final Object[] senders;
 
     /** @param buffer a buffer of at least {@code size} bytes, owned by this assembly until it is given back */
@@ -62,7 +61,6 @@ final class PieceAssembly {
         receivedBlocks[idx >>> 6] |= mask;
         received++;
         senders[idx] = from;
-        bytesByPeer.merge(from, (long) len, Long::sum);
         return true;
     }
 
@@ -89,7 +87,14 @@ final class PieceAssembly {
         return blockCount;
     }
 
+    /** Bytes each sender delivered, worked out from the per-block senders (once per piece, not per block). */
     Map<Object, Long> bytesByPeer() {
-        return bytesByPeer;
+        Map<Object, Long> m = new IdentityHashMap<>();
+        for (int i = 0; i < blockCount; i++) {
+            if (senders[i] != null) {
+                m.merge(senders[i], (long) Math.min(BLOCK, size - i * BLOCK), Long::sum);
+            }
+        }
+        return m;
     }
 }

@@ -86,7 +86,8 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     private final Map<InetSocketAddress, Integer> dialFailures = new HashMap<>();
     private final ArrayDeque<InetSocketAddress> candidates = new ArrayDeque<>();
     private final Set<PeerConnection> connecting = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<Integer, PieceAssembly> assemblies = new HashMap<>();
+    /** Pieces being assembled, by index (an array: a boxed-key map cost an Integer and a lookup per block). */
+    private PieceAssembly[] assemblies = new PieceAssembly[0];
     private static final int MAX_FREE_BUFFERS = 32;
     /** Touched by the loop and the disk thread. */
     private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> freeBuffers =
@@ -180,6 +181,9 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
 
     private void onChecked(Bitfield bits) {
         verified = bits;
+        if (assemblies.length != info.pieceCount()) {
+            assemblies = new PieceAssembly[info.pieceCount()];
+        }
         picker = new PiecePicker<>(new PieceGeometry(info.totalLength(), info.pieceLength()), verified.copy(),
                 PickerConfig.DEFAULT, random);
         applyPriorities();
@@ -519,17 +523,18 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             wasted += len;
             return;
         }
-        PieceAssembly a = assemblies.get(piece);
+        PieceAssembly a = assemblies[piece];
         if (a == null) {
             a = new PieceAssembly(piece, info.pieceSize(piece), takeBuffer());
-            assemblies.put(piece, a);
+            assemblies[piece] = a;
         }
         a.add(begin, data, from);
-        for (PeerConnection other : r.cancel()) {
-            other.sendCancel(piece, begin, len);
+        List<PeerConnection> cancel = r.cancel();
+        for (int i = 0, n = cancel.size(); i < n; i++) {
+            cancel.get(i).sendCancel(piece, begin, len);
         }
         if (r.status() == BlockReceipt.Status.PIECE_COMPLETE || a.complete()) {
-            assemblies.remove(piece);
+            assemblies[piece] = null;
             verifyAndWrite(a);
         }
     }
@@ -867,7 +872,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
                 engine.resumeStore().delete(resumeKey);
                 verified = null;
                 picker = null;
-                assemblies.clear();
+                java.util.Arrays.fill(assemblies, null);
                 recheckDone = f;
                 state = TorrentState.CHECKING;
                 start(false);
