@@ -83,6 +83,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     private final Map<Integer, String> ourExtNames = new HashMap<>();
     private final Map<String, PeerPlugin> pluginByName = new HashMap<>();
     private final List<PeerPlugin> plugins = new ArrayList<>();
+    /** Set when the engine no longer needs the connection but a plugin still held it. */
+    private String closeReason;
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private String clientName = "";
     private int peerReqq = 250;
@@ -385,6 +387,9 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         checkPiece(index);
         if (peerHas.set(index)) {
             torrent.picker().peerHave(this, index);
+            for (PeerPlugin p : plugins) {
+                p.onPeerHave(index);
+            }
             peerSeed = peerHas.isComplete();
             if (!amInterested && !torrent.picker().hasPiece(index) && torrent.picker().priority(index) > 0) {
                 updateInterest();
@@ -645,6 +650,10 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         if (!attached) {
             return;
         }
+        if (closeReason != null && !heldByPlugin()) {
+            close(closeReason);
+            return;
+        }
         if (!outstanding.isEmpty() && now - lastBlockAt > SNUB_MILLIS && !snubbed) {
             snubbed = true;
             returnAllRequests();
@@ -679,8 +688,12 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         }
     }
 
+    /**
+     * Announces a verified piece. Sent to every peer, also to those that have it (libtorrent's default
+     * {@code send_redundant_have}): a seller learns from it which blocks it sent passed our hash check.
+     */
     void sendHave(int piece) {
-        if (attached && !peerHas.get(piece)) {
+        if (attached) {
             channel.write(new PeerMessage.Have(piece));
         }
     }
@@ -701,6 +714,30 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
 
     boolean isSeed() {
         return peerSeed;
+    }
+
+    /**
+     * Closes the connection now, or as soon as no plugin holds it ({@link PeerPlugin#holdsConnection()}, asked again
+     * at every tick).
+     */
+    void closeWhenReleased(String reason) {
+        closeReason = reason;
+        if (!heldByPlugin()) {
+            close(reason);
+        }
+    }
+
+    private boolean heldByPlugin() {
+        for (PeerPlugin p : plugins) {
+            try {
+                if (p.holdsConnection()) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                log.warn("plugin failed on {}: {}", this, e.toString());
+            }
+        }
+        return false;
     }
 
     String flags() {

@@ -678,7 +678,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         }
         for (PeerConnection p : new ArrayList<>(peers)) {
             if (p.isSeed()) {
-                p.close("both sides are seeds");
+                p.closeWhenReleased("both sides are seeds");
             }
         }
         chokeRound();
@@ -703,7 +703,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             status = buildStatus();
             return;
         }
-        for (PeerConnection p : peers) {
+        for (PeerConnection p : new ArrayList<>(peers)) {
             p.tick(now);
         }
         connectMore();
@@ -938,6 +938,20 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     public boolean isComplete() {
         PiecePicker<PeerConnection> pk = picker;
         return pk != null && pk.wantedRemaining() == 0;
+    }
+
+    @Override
+    public long bytesLeft() {
+        PiecePicker<PeerConnection> pk = picker;
+        if (pk == null) {
+            return totalLength();
+        }
+        long left = (long) pk.wantedRemaining() * info.pieceLength();
+        int last = info.pieceCount() - 1;
+        if (last >= 0 && pk.priority(last) > 0 && !pk.hasPiece(last)) {
+            left -= info.pieceLength() - info.pieceSize(last);
+        }
+        return Math.max(0, left);
     }
 
     @Override

@@ -40,8 +40,25 @@ public interface PeerPlugin {
     default void onBlockReceived(int piece, int begin, int length) {
     }
 
+    /**
+     * The peer announced a piece with a BEP 3 {@code have}: it has verified that piece since the connection began
+     * (pieces in its initial bitfield are not reported). A seller uses this to learn which of the blocks it sent
+     * have passed the peer's hash check.
+     */
+    default void onPeerHave(int piece) {
+    }
+
     /** The peer unchoked or choked us. */
     default void onPeerChoke(boolean choked) {
+    }
+
+    /**
+     * Asked when the engine would close a connection it no longer needs (both sides are seeds), and again about
+     * once a second while the answer is true: true keeps the connection open a little longer, e.g. while a payment
+     * for the last pieces is still in flight. A plugin must not hold a connection indefinitely.
+     */
+    default boolean holdsConnection() {
+        return false;
     }
 
     /** The connection closed. */

@@ -24,6 +24,9 @@ public interface TorrentContext {
     /** True once every wanted piece is verified. */
     boolean isComplete();
 
+    /** Wanted bytes not yet verified (0 once complete; everything while the torrent is still being checked). */
+    long bytesLeft();
+
     /** The save folder. */
     Path saveDir();
 

@@ -53,9 +53,13 @@ class PluginSpiTest {
         final AtomicInteger deferred = new AtomicInteger();
         final AtomicInteger rejected = new AtomicInteger();
         final AtomicInteger chokeRounds = new AtomicInteger();
+        final Set<Integer> peerHaves = ConcurrentHashMap.newKeySet();
+        final AtomicLong bytesLeftAtFinish = new AtomicLong(-1);
+        final AtomicLong bytesLeftAtStart = new AtomicLong(-1);
         final AtomicBoolean gate = new AtomicBoolean();
         final AtomicBoolean replaceChoker = new AtomicBoolean();
         final AtomicBoolean rejectPieceZeroOnce = new AtomicBoolean();
+        final AtomicBoolean hold = new AtomicBoolean();
 
         @Override
         public String name() {
@@ -64,7 +68,13 @@ class PluginSpiTest {
 
         @Override
         public Optional<TorrentPlugin> forTorrent(TorrentContext torrent) {
+            bytesLeftAtStart.set(torrent.bytesLeft());
             return Optional.of(new TorrentPlugin() {
+                @Override
+                public void onFinished() {
+                    torrent.execute(() -> bytesLeftAtFinish.set(torrent.bytesLeft()));
+                }
+
                 @Override
                 public Optional<PeerPlugin> forPeer(PeerContext peer) {
                     return Optional.of(new Peer(peer));
@@ -154,6 +164,16 @@ class PluginSpiTest {
             }
 
             @Override
+            public boolean holdsConnection() {
+                return hold.get();
+            }
+
+            @Override
+            public void onPeerHave(int piece) {
+                peerHaves.add(piece);
+            }
+
+            @Override
             public void onBlockReceived(int piece, int begin, int length) {
                 blocksReceived.incrementAndGet();
             }
@@ -191,6 +211,12 @@ class PluginSpiTest {
             assertThat(leechPlugin.blocksReceived.get()).isGreaterThanOrEqualTo((int) ((total + 16383) / 16384));
             assertThat(seedPlugin.blocksSent.get()).isEqualTo(leechPlugin.blocksReceived.get());
             assertThat(leechPlugin.piecesFailed.get()).isZero();
+            // the seeder heard a have for every piece the leecher verified; bytesLeft went from everything to 0
+            TwoEngines.await("haves", Duration.ofSeconds(10), () -> seedPlugin.peerHaves.size() == m.info().pieceCount());
+            assertThat(leechPlugin.bytesLeftAtStart.get()).isEqualTo(total);
+            assertThat(seedPlugin.bytesLeftAtStart.get()).isZero();
+            TwoEngines.await("bytesLeft at finish", Duration.ofSeconds(10), () -> leechPlugin.bytesLeftAtFinish.get() >= 0);
+            assertThat(leechPlugin.bytesLeftAtFinish.get()).isZero();
         }
         for (var f : m.info().files()) {
             assertThat(Files.mismatch(tmp.resolve("seed").resolve(f.displayPath()),
@@ -224,6 +250,25 @@ class PluginSpiTest {
             TwoEngines.await("every other piece", Duration.ofSeconds(60),
                     () -> h.status().piecesDone() == m.info().pieceCount() - 1);
             assertThat(h.status().isComplete()).isFalse();
+        }
+    }
+
+    @Test
+    void aPluginHoldsAFinishedConnectionOpenUntilItLetsGo(@TempDir Path tmp) throws Exception {
+        Metainfo m = TwoEngines.payload(tmp.resolve("seed"), "held", 1, 200_000, 64 * 1024, 3);
+        Recorder leechPlugin = new Recorder();
+        leechPlugin.hold.set(true);
+        try (Engine seeder = TwoEngines.engine(tmp.resolve("s1"), List.of());
+             Engine leecher = TwoEngines.engine(tmp.resolve("s2"), List.of(leechPlugin))) {
+            seeder.add(m, AddOptions.in(tmp.resolve("seed")));
+            TorrentHandle h = leecher.add(m, AddOptions.in(tmp.resolve("out")));
+            h.connect(TwoEngines.address(seeder));
+            TwoEngines.await("download complete", Duration.ofSeconds(60), () -> h.status().isComplete());
+            // both are seeds, but the plugin holds the connection: it stays open over several ticks
+            Thread.sleep(2500);
+            assertThat(h.status().peers()).isEqualTo(1);
+            leechPlugin.hold.set(false);
+            TwoEngines.await("connection closed", Duration.ofSeconds(10), () -> h.status().peers() == 0);
         }
     }
 }

@@ -1,0 +1,155 @@
+package org.swarmbid.ext.btt.plugin;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.swarmbid.bidding.api.Account;
+import org.swarmbid.bidding.api.Address;
+import org.swarmbid.bidding.buyer.ChequeBook;
+import org.swarmbid.bidding.buyer.DailyBudget;
+import org.swarmbid.bidding.ledger.Ledger;
+import org.swarmbid.bidding.port.SettlementPort;
+import org.swarmbid.bidding.seller.SellerBook;
+import org.swarmbid.bidding.seller.SellerTerms;
+import org.swarmbid.core.spi.EnginePlugin;
+import org.swarmbid.core.spi.TorrentContext;
+import org.swarmbid.core.spi.TorrentPlugin;
+import org.swarmbid.ext.btt.AssetId;
+import org.swarmbid.ext.btt.BttHandshake;
+import org.swarmbid.ext.btt.ChequeSigner;
+import org.swarmbid.ext.btt.SignatureVerifier;
+
+/**
+ * The {@code swarmbid_btt} extension (docs/btt-extension.md) as an engine plugin: pass it to
+ * {@code Engine.start(config, List.of(plugin))}.
+ *
+ * <p>It sells {@code paidSlots} upload slots per torrent and round by uniform-price auction on top of the regular
+ * and optimistic slots ({@link PaidSlotChoker}), and it buys paid slots within the configured budgets, paying after
+ * each verified piece with cumulative cheques and settling on chain through the {@link SettlementPort}. Every
+ * cheque, settlement and paid piece goes to the {@link Ledger} before it is acted on; the books are rebuilt from
+ * the ledger when the plugin is constructed.
+ *
+ * <p>Threading: engine callbacks run on the engine's loop and never block. Ledger writes, signing, signature
+ * recovery and chain results run on the plugin's one worker thread ("swarmbid-btt"), whose results go back to the
+ * loop through {@code PeerContext.execute}. {@link #close} (called by the engine when the session closes) drains
+ * the worker; the caller owns the ledger and closes it after the engine. {@link #stats()} is thread-safe.
+ */
+public final class BttPlugin implements EnginePlugin {
+    /** The BEP 10 extension name. */
+    public static final String EXTENSION = "swarmbid_btt";
+
+    private final PluginParts parts;
+    private final BttHandshake handshake;
+    private final Receipts receipts;
+    private final ChequeIntake chequeIntake;
+    private final SettlementIntake settlementIntake;
+    private final Settler settler;
+    private final ChequeIssuer issuer;
+    private final ReceiptCheck receiptCheck;
+
+    /**
+     * Builds the plugin and restores its books from {@code ledger} (blocking: call before starting the engine).
+     *
+     * @param settings   chain, asset, our account and the bidding policy
+     * @param signer     signs our cheques and bids; its address must be {@code settings.account()}
+     * @param verifier   recovers the signer of cheques, bids and receipts
+     * @param settlement transfers on chain and verifies incoming transfers
+     * @param ledger     an open ledger (owned by the caller)
+     * @throws IllegalArgumentException if the signer's address is not the settings' account
+     */
+    public BttPlugin(BttSettings settings, ChequeSigner signer, SignatureVerifier verifier,
+                     SettlementPort settlement, Ledger ledger) {
+        Objects.requireNonNull(settings, "settings");
+        if (!signer.address().equals(settings.account())) {
+            throw new IllegalArgumentException("the signer's address is not the settings' account");
+        }
+        Address us = Ids.address(settings.account());
+        VerifierAdapter adapter = new VerifierAdapter(Objects.requireNonNull(verifier, "verifier"));
+        var cfg = settings.bidding();
+        SellerBook book = new SellerBook(cfg.seller(), new SellerTerms(us, Ids.asset(settings.asset()),
+                Ids.chain(settings.chainId())), adapter);
+        SellerDesk seller = new SellerDesk(book, settings.paymentGrace().toMillis());
+        BuyerDesk buyer = new BuyerDesk(new ChequeBook(),
+                new DailyBudget(cfg.buyer().perDayBudget(), cfg.buyer().zone()));
+        parts = new PluginParts(settings, us, signer, adapter, Objects.requireNonNull(settlement, "settlement"),
+                Objects.requireNonNull(ledger, "ledger"), new SlowLane("swarmbid-btt"), seller, buyer,
+                new Sessions(), new BttStats(settings.decimals(), unit(settings.asset())));
+        handshake = new BttHandshake(BttHandshake.VERSION, settings.account(), settings.chainId(),
+                List.of(new BttHandshake.AssetInfo(settings.asset(), settings.decimals())), settings.sells(),
+                settings.buys());
+        receipts = new Receipts(parts);
+        chequeIntake = new ChequeIntake(parts, receipts);
+        settlementIntake = new SettlementIntake(parts, receipts);
+        settler = new Settler(parts);
+        issuer = new ChequeIssuer(parts, settler);
+        receiptCheck = new ReceiptCheck(parts, settler);
+        LedgerRestore.restore(ledger, parts);
+        parts.lane().execute(() -> {
+            settlementIntake.resume();
+            settler.resume();
+            for (Account a : LedgerRestore.unpaid(ledger, parts)) {
+                issuer.issue(a, null);
+            }
+        });
+    }
+
+    private static String unit(AssetId asset) {
+        if (asset.equals(AssetId.BTT) || asset.equals(AssetId.BTT_OLD)) {
+            return "BTT";
+        }
+        return asset.equals(AssetId.TRX) ? "TRX" : asset.wire();
+    }
+
+    /** Earned, spent and settled totals (thread-safe; listeners run on the worker). */
+    public BttStats stats() {
+        return parts.stats();
+    }
+
+    @Override
+    public String name() {
+        return EXTENSION;
+    }
+
+    @Override
+    public Optional<TorrentPlugin> forTorrent(TorrentContext torrent) {
+        return Optional.of(new BttTorrent(this, torrent));
+    }
+
+    /** Drains the worker (queued ledger writes finish; chain polls stop and resume at the next start). */
+    @Override
+    public void close() {
+        parts.lane().close();
+    }
+
+    PluginParts parts() {
+        return parts;
+    }
+
+    BttHandshake handshake() {
+        return handshake;
+    }
+
+    Receipts receipts() {
+        return receipts;
+    }
+
+    ChequeIntake chequeIntake() {
+        return chequeIntake;
+    }
+
+    SettlementIntake settlementIntake() {
+        return settlementIntake;
+    }
+
+    Settler settler() {
+        return settler;
+    }
+
+    ChequeIssuer issuer() {
+        return issuer;
+    }
+
+    ReceiptCheck receiptCheck() {
+        return receiptCheck;
+    }
+}

@@ -1,0 +1,205 @@
+package org.swarmbid.ext.btt.plugin;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.swarmbid.bidding.api.Account;
+import org.swarmbid.bidding.buyer.BidInputs;
+import org.swarmbid.ext.btt.BidDigest;
+import org.swarmbid.ext.btt.BttMessage;
+import org.swarmbid.ext.btt.ErrorCode;
+import org.swarmbid.ext.btt.Signature;
+import org.swarmbid.ext.btt.TronAccount;
+
+/**
+ * Our buyer side on one connection (docs/btt-extension.md 7.1): keeps the seller's offer, bids the truthful value
+ * ({@code TorrentBuyer.bidPrice}: what is left of the budget per remaining MiB, capped by the maximum price) when
+ * tit-for-tat does not already deliver the wanted rate, re-bids before the bid expires or when the value changes,
+ * and while a {@code bid_response} with {@code ok=1} is in force counts every block received from this seller at
+ * the clearing price ({@code TorrentBuyer.paidBytesReceived}). Paying happens per passed piece in
+ * {@link ChequeIssuer}. Loop only.
+ */
+final class BuyerRole {
+    private static final Logger LOG = LoggerFactory.getLogger(BuyerRole.class);
+    /** Longest a finished connection is held open for an acknowledgement. */
+    static final long HOLD_MILLIS = 30_000;
+    private final BttPeer peer;
+    private BttMessage.Offer offer;
+    private boolean paid;
+    private BigInteger price = BigInteger.ZERO;
+    private BigInteger lastBidPrice;
+    private long lastBidExpiresAt;
+    private boolean signing;
+    private boolean stopped;
+    private long lastBytes = -1;
+    private long lastSample;
+    private long rate;
+    private boolean resynced;
+    private BigInteger acknowledged = BigInteger.ZERO;
+    private BigInteger acknowledgedSettled = BigInteger.ZERO;
+    private long holdingSince;
+
+    BuyerRole(BttPeer peer) {
+        this.peer = peer;
+    }
+
+    private Account account() {
+        BttSettings st = peer.p.settings();
+        return Ids.account(st.account(), peer.them, st.asset(), st.chainId());
+    }
+
+    void onOffer(BttMessage.Offer o) {
+        BttSettings st = peer.p.settings();
+        if (!st.buys()) {
+            return;
+        }
+        if (!o.asset().equals(st.asset())) {
+            peer.sendError(ErrorCode.WRONG_ASSET, "we pay in " + st.asset(), 0);
+            return;
+        }
+        offer = o;
+        peer.p.buyer().threshold(peer.theirAddress, o.settlementThreshold());
+        maybeBid(peer.p.now());
+    }
+
+    void onBidResponse(BttMessage.BidResponse r) {
+        paid = r.accepted();
+        if (paid) {
+            price = r.clearingPrice();
+        }
+        peer.ctx.setAttribute("btt.bought", paid ? price.toString() : null);
+        if (r.reason().filter(c -> c == ErrorCode.BID_EXPIRED).isPresent()) {
+            lastBidExpiresAt = 0; // the seller no longer holds our bid: bid afresh
+        }
+    }
+
+    void onReceipt(BttMessage.Receipt r) {
+        TronAccount them = peer.them;
+        ReceiptCheck check = peer.torrent.plugin().receiptCheck();
+        boolean first = !resynced;
+        resynced = true;
+        if (r.asset().equals(peer.p.settings().asset()) && r.chainId() == peer.p.settings().chainId()) {
+            acknowledged = acknowledged.max(r.cumulativeAmount());
+            acknowledgedSettled = acknowledgedSettled.max(r.settledTotal());
+        }
+        peer.p.lane().execute(() -> check.check(r, them, first).ifPresent(peer::post));
+    }
+
+    /**
+     * True while this seller has not yet acknowledged everything we owe it or settled with it (a cheque for the
+     * last pieces, or a settlement, in flight), for at most {@value #HOLD_MILLIS} ms: the engine then keeps a
+     * finished connection open.
+     */
+    boolean holdsConnection(long now) {
+        if (!peer.active() || !peer.p.settings().buys()) {
+            return false;
+        }
+        if (holdingSince == 0) {
+            holdingSince = now;
+        }
+        if (now - holdingSince > HOLD_MILLIS) {
+            return false;
+        }
+        if (peer.torrent.paymentsInFlight() > 0) {
+            return true;
+        }
+        Account a = account();
+        var book = peer.p.buyer().book();
+        return peer.p.buyer().locked(() -> {
+            BigInteger settling = book.lastSent(a).subtract(book.settled(a)).subtract(book.unsettled(a));
+            return book.owed(a).compareTo(acknowledged) > 0 || settling.signum() > 0
+                    || book.settled(a).compareTo(acknowledgedSettled) > 0;
+        });
+    }
+
+    void onError(ErrorCode code) {
+        if (code == ErrorCode.OVER_CREDIT || code == ErrorCode.SETTLEMENT_DUE) {
+            paid = false;
+            peer.ctx.setAttribute("btt.bought", null);
+        }
+        if (code == ErrorCode.SETTLEMENT_DUE) {
+            Account a = account();
+            Settler settler = peer.torrent.plugin().settler();
+            peer.p.lane().execute(() -> settler.checkDue(a));
+        }
+    }
+
+    void stopped() {
+        stopped = true;
+        paid = false;
+    }
+
+    /** Counts a block from this seller if it arrived in our paid slot. */
+    void received(int piece, int length) {
+        if (!paid || !peer.active() || peer.torrent.passed(piece)) {
+            return;
+        }
+        Account a = account();
+        BigInteger p = price;
+        peer.p.buyer().locked(() -> peer.torrent.buyer().paidBytesReceived(a, piece, length, p));
+    }
+
+    /** True while this seller's paid slot is ours. */
+    boolean paid() {
+        return paid;
+    }
+
+    /** Download rate from this peer, bytes/s, sampled each tick. */
+    long rate() {
+        return rate;
+    }
+
+    void tick(long now) {
+        long bytes = peer.ctx.bytesReceived();
+        if (lastBytes >= 0 && now > lastSample) {
+            rate = (bytes - lastBytes) * 1000 / (now - lastSample);
+        }
+        lastBytes = bytes;
+        lastSample = now;
+        maybeBid(now);
+    }
+
+    private void maybeBid(long now) {
+        BttSettings st = peer.p.settings();
+        if (!st.buys() || offer == null || offer.paidSlots() == 0 || signing || stopped || !peer.active()
+                || !peer.torrent.buyerReady()) {
+            return;
+        }
+        long wanted = st.wantedRate() == 0 ? Long.MAX_VALUE : st.wantedRate();
+        BidInputs in = new BidInputs(peer.torrent.context().bytesLeft(), peer.torrent.context().isComplete(),
+                peer.torrent.titForTatRate(), wanted);
+        Optional<BigInteger> value = peer.p.buyer().locked(
+                () -> peer.torrent.buyer().bidPrice(in, Instant.ofEpochMilli(now)));
+        if (value.isEmpty() || value.get().compareTo(offer.reservePerMiB()) < 0) {
+            return;
+        }
+        long validity = st.bidding().buyer().bidValidityMillis();
+        if (value.get().equals(lastBidPrice) && lastBidExpiresAt - now > validity / 2) {
+            return;
+        }
+        BigInteger bidPrice = value.get();
+        long nonce = peer.p.buyer().nextNonce(peer.theirAddress, now);
+        long expiry = (now + validity + 999) / 1000;
+        byte[] digest = BidDigest.digest(st.domain(), st.account(), peer.them, peer.torrent.infoHash20(), bidPrice,
+                nonce, expiry);
+        signing = true;
+        peer.p.lane().execute(() -> {
+            Signature sig;
+            try {
+                sig = peer.p.signer().sign(digest);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot sign a bid: {}", e.getMessage());
+                peer.ctx.execute(() -> signing = false);
+                return;
+            }
+            peer.ctx.execute(() -> {
+                signing = false;
+                lastBidPrice = bidPrice;
+                lastBidExpiresAt = expiry * 1000;
+                peer.send(new BttMessage.Bid(st.asset(), bidPrice, nonce, expiry, sig));
+            });
+        });
+    }
+}

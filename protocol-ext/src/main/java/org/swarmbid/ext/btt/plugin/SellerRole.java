@@ -1,0 +1,184 @@
+package org.swarmbid.ext.btt.plugin;
+
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.Optional;
+import org.swarmbid.bidding.auction.Bid;
+import org.swarmbid.core.spi.RequestVerdict;
+import org.swarmbid.ext.btt.BidDigest;
+import org.swarmbid.ext.btt.BttMessage;
+import org.swarmbid.ext.btt.ErrorCode;
+import org.swarmbid.ext.btt.TronAccount;
+
+/**
+ * Our seller side on one connection (docs/btt-extension.md 4.1-4.3, 5, 7.2): the offer, the peer's current bid
+ * (signature checked on the worker), its slot this round, the {@code bid_response} after each round, the credit gate
+ * on its requests, and the bytes and haves that {@link SellerDesk} counts. Requests of a peer in a regular or
+ * optimistic slot, or of a peer without the extension, are always served. Loop only.
+ */
+final class SellerRole {
+    private final BttPeer peer;
+    private Bid bid;
+    private long bidNonce;
+    private boolean checking;
+    private PaidSlotChoker.Slot slot = PaidSlotChoker.Slot.NONE;
+    private ErrorCode refusal;
+    private boolean revocationSent;
+
+    SellerRole(BttPeer peer) {
+        this.peer = peer;
+    }
+
+    /** The session became active: offer (if we sell and it buys), then resynchronise with a receipt. */
+    void activated() {
+        BttSettings st = peer.p.settings();
+        boolean trade = st.sells() && peer.theirs.buys();
+        if (trade) {
+            var seller = st.bidding().seller();
+            peer.send(new BttMessage.Offer(st.asset(), seller.reservePricePerMiB(), seller.paidSlots(),
+                    peer.p.seller().creditAmount(peer.theirAddress, seller.reservePricePerMiB()),
+                    seller.settlementThreshold(), (int) st.roundLength().toSeconds()));
+        }
+        TronAccount them = peer.them;
+        Receipts receipts = peer.torrent.plugin().receipts();
+        peer.p.lane().execute(() -> {
+            if (trade || receipts.holdsAnything(them)) {
+                peer.post(receipts.of(them));
+            }
+        });
+    }
+
+    void onBid(BttMessage.Bid b) {
+        BttSettings st = peer.p.settings();
+        long now = peer.p.now();
+        if (!st.sells()) {
+            peer.sendError(ErrorCode.NOT_SELLING, "not selling", b.nonce());
+        } else if (!b.asset().equals(st.asset())) {
+            peer.sendError(ErrorCode.WRONG_ASSET, "the offer is in " + st.asset(), b.nonce());
+        } else if (b.expiry() <= now / 1000 || b.nonce() <= peer.p.seller().lastNonce(peer.theirAddress)) {
+            peer.sendError(ErrorCode.BID_EXPIRED, "bid expired or nonce not increasing", b.nonce());
+        } else if (!checking) {
+            checking = true;
+            byte[] digest = BidDigest.digest(b, st.chainId(), peer.them, st.account(), peer.torrent.infoHash20());
+            TronAccount them = peer.them;
+            peer.p.lane().execute(() -> {
+                boolean ok = peer.p.verifier().recover(digest, b.signature()).filter(them::equals).isPresent();
+                peer.ctx.execute(() -> checked(b, ok));
+            });
+        }
+    }
+
+    private void checked(BttMessage.Bid b, boolean signatureOk) {
+        checking = false;
+        if (!peer.active()) {
+            return;
+        }
+        if (!signatureOk) {
+            peer.sendError(ErrorCode.BAD_SIGNATURE, "bid signature does not recover to your address", b.nonce());
+        } else if (!peer.p.seller().takeNonce(peer.theirAddress, b.nonce())) {
+            peer.sendError(ErrorCode.BID_EXPIRED, "nonce not increasing", b.nonce());
+        } else {
+            long expiresAt = b.expiry() > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : b.expiry() * 1000;
+            bid = new Bid(peer.theirAddress, b.pricePerMiB(), Ids.asset(b.asset()), peer.p.seller().nextArrival(),
+                    expiresAt);
+            bidNonce = b.nonce();
+        }
+    }
+
+    void onCheque(BttMessage.Cheque c) {
+        TronAccount them = peer.them;
+        String torrent = peer.torrent.hex();
+        ChequeIntake intake = peer.torrent.plugin().chequeIntake();
+        peer.p.lane().execute(() -> peer.post(intake.accept(c, them, torrent)));
+    }
+
+    void onSettled(BttMessage.Settled s) {
+        TronAccount them = peer.them;
+        SettlementIntake intake = peer.torrent.plugin().settlementIntake();
+        peer.p.lane().execute(() -> intake.claim(s, them).ifPresent(peer::post));
+    }
+
+    /** The current bid, for the round's auction. */
+    Optional<Bid> currentBid() {
+        return peer.active() ? Optional.ofNullable(bid) : Optional.empty();
+    }
+
+    /** The seller desk refused this bidder for the round (over credit, settlement due). */
+    void refused(ErrorCode why) {
+        refusal = why;
+    }
+
+    /** The round is decided: remember the slot, send {@code bid_response}. */
+    void decided(PaidSlotChoker.Slot s, PaidSlotChoker.Round round, PaidSlotChoker.Terms terms, long untilSeconds,
+                 long now) {
+        boolean held = slot == PaidSlotChoker.Slot.PAID;
+        slot = s;
+        revocationSent = false;
+        BigInteger clearing = round.auction().clearingPrice().orElse(terms.reservePerMiB());
+        boolean won = s == PaidSlotChoker.Slot.PAID;
+        if (won) {
+            peer.p.seller().slotWon(peer.theirAddress, clearing);
+        }
+        peer.ctx.setAttribute("btt.slot", s.name().toLowerCase(Locale.ROOT));
+        peer.ctx.setAttribute("btt.price", won ? clearing.toString() : null);
+        ErrorCode why = refusal;
+        refusal = null;
+        if (!peer.active()) {
+            return;
+        }
+        if (bid != null) {
+            Optional<ErrorCode> code = Optional.ofNullable(why);
+            if (code.isEmpty() && round.bidOf(peer.ctx.chokeKey()).isPresent()) {
+                code = Optional.ofNullable(round.auction().rejected().get(bid)).map(ChequeIntake::wire);
+            }
+            peer.send(new BttMessage.BidResponse(bidNonce, won, clearing, untilSeconds,
+                    won ? Optional.empty() : code));
+            if (bid.expiresAtMillis() <= now) {
+                bid = null;
+            }
+        } else if (held) {
+            peer.send(new BttMessage.BidResponse(Math.max(1, bidNonce), false, clearing, untilSeconds,
+                    Optional.of(ErrorCode.BID_EXPIRED)));
+        }
+    }
+
+    boolean paidSlot() {
+        return slot == PaidSlotChoker.Slot.PAID;
+    }
+
+    /** The gate on a request: plain peers are always served; a paid slot is bounded by the credit window. */
+    RequestVerdict request(int length) {
+        if (slot != PaidSlotChoker.Slot.PAID) {
+            return RequestVerdict.SERVE;
+        }
+        if (!peer.active()) {
+            return RequestVerdict.REJECT; // the session ended (e.g. a forged cheque): the paid slot is gone
+        }
+        switch (peer.p.seller().gate(peer.theirAddress, length, peer.p.now())) {
+            case SERVE:
+                return RequestVerdict.SERVE;
+            case DEFER:
+                return RequestVerdict.DEFER;
+            default:
+                if (!revocationSent) {
+                    revocationSent = true;
+                    ErrorCode why = peer.p.seller().revocation(peer.theirAddress).orElse(ErrorCode.OVER_CREDIT);
+                    peer.send(ChequeIntake.error(why, "paid slot revoked", 0));
+                    peer.ctx.setAttribute("btt.slot", "revoked");
+                }
+                return RequestVerdict.REJECT;
+        }
+    }
+
+    void sent(int piece, int length) {
+        if (slot == PaidSlotChoker.Slot.PAID && peer.active()) {
+            peer.p.seller().sent(peer.theirAddress, piece, length);
+        }
+    }
+
+    void have(int piece) {
+        if (peer.active()) {
+            peer.p.seller().verifiedByBuyer(peer.theirAddress, piece);
+        }
+    }
+}
