@@ -78,7 +78,7 @@ public final class BttPlugin implements EnginePlugin {
                 List.of(new BttHandshake.AssetInfo(settings.asset(), settings.decimals())), settings.sells(),
                 settings.buys());
         receipts = new Receipts(parts);
-        chequeIntake = new ChequeIntake(parts, receipts);
+        chequeIntake = new ChequeIntake(parts);
         settlementIntake = new SettlementIntake(parts, receipts);
         settler = new Settler(parts);
         issuer = new ChequeIssuer(parts, settler);

@@ -21,8 +21,7 @@ import org.swarmbid.ext.btt.TronAccount;
  * The seller accepting a cheque (docs/btt-extension.md 7.3), on the worker:
  * <ol>
  *   <li>{@link ChequeValidator}: chain (3), asset (4), payee (5), payer (6), growing {@code seq}/{@code cum} (8),
- *       {@code amount} (9), signature (7), cheapest first; the exact last accepted cheque again is a resend and is
- *       answered with a receipt;</li>
+ *       {@code amount} (9), signature (7), cheapest first; a replay of the last accepted cheque is stale (8);</li>
  *   <li>{@link org.swarmbid.bidding.seller.SellerBook#evaluateCheque}: the bidding engine's rule, which adds the
  *       underpayment check against the pieces the buyer announced (9; the paid slot is also revoked);</li>
  *   <li>the ledger records the cheque, and only then is it counted and a receipt sent.</li>
@@ -32,12 +31,10 @@ final class ChequeIntake {
     private static final Logger LOG = LoggerFactory.getLogger(ChequeIntake.class);
     private final PluginParts p;
     private final ChequeValidator validator;
-    private final Receipts receipts;
 
-    ChequeIntake(PluginParts p, Receipts receipts) {
+    ChequeIntake(PluginParts p) {
         this.p = p;
         this.validator = new ChequeValidator(p.verifier().asSignatureVerifier());
-        this.receipts = receipts;
     }
 
     /** Accepts or refuses {@code c} from {@code payer} on a connection of {@code torrent}; returns the reply. */
@@ -48,10 +45,7 @@ final class ChequeIntake {
         Optional<ErrorCode> bad = validator.validate(c, new ChequeValidator.Expectation(payer, st.account(),
                 st.asset(), st.chainId(), before.accepted(), before.sequence()));
         if (bad.isPresent()) {
-            if (bad.get() == ErrorCode.STALE_CHEQUE && c.sequence() == before.sequence()
-                    && c.cumulativeAmount().equals(before.accepted())) {
-                return receipts.of(payer); // our last cheque again (a resend after a restart): nothing to count
-            }
+            // a replay of the last accepted cheque is stale too (rule 5): it counts nothing
             return error(bad.get(), "cheque refused: " + bad.get().wireName(), c.sequence());
         }
         Account account = Ids.account(payer, st.account(), st.asset(), st.chainId());
@@ -59,12 +53,12 @@ final class ChequeIntake {
         Digest32 digest = Digest32.of(ChequeDigest.digest(c));
         ChequeVerdict verdict = p.seller().evaluate(cheque, digest);
         if (verdict instanceof ChequeVerdict.Duplicate) {
-            return receipts.of(payer);
+            return error(ErrorCode.STALE_CHEQUE, "cheque already accepted", c.sequence());
         }
         if (verdict instanceof ChequeVerdict.Reject r) {
             ErrorCode code = wire(r.code());
             if (code == ErrorCode.BAD_AMOUNT) {
-                p.seller().revoke(payerAddress, ErrorCode.OVER_CREDIT);
+                p.seller().revoke(payerAddress, ErrorCode.BAD_AMOUNT);
             }
             LOG.info("cheque {} from {} refused: {}", c.sequence(), payerAddress, r.reason());
             return error(code, r.reason(), c.sequence());

@@ -14,6 +14,7 @@ import org.swarmbid.bidding.api.Cheque;
 import org.swarmbid.bidding.buyer.ChequeDraft;
 import org.swarmbid.bidding.buyer.TorrentBuyer;
 import org.swarmbid.bidding.ledger.LedgerException;
+import org.swarmbid.bidding.ledger.Recorded;
 import org.swarmbid.bidding.port.Digest32;
 import org.swarmbid.ext.btt.BttMessage;
 import org.swarmbid.ext.btt.ChequeDigest;
@@ -53,7 +54,12 @@ final class ChequeIssuer {
         long now = p.now();
         try {
             for (Map.Entry<Account, BigInteger> e : owed.entrySet()) {
-                p.ledger().recordPiecePaid(torrent, piece, e.getKey(), e.getValue(), now);
+                if (p.ledger().recordPiecePaid(torrent, piece, e.getKey(), e.getValue(), now) == Recorded.DUPLICATE) {
+                    // verified again after a restart lost it from the resume data: it was paid already
+                    LOG.info("piece {} of {} was paid before; not paying it twice", piece, torrent);
+                    p.buyer().locked(() -> buyer.pieceFailed(piece));
+                    return;
+                }
             }
         } catch (LedgerException e) {
             LOG.error("cannot record paid piece {} of {}: {}; it is not paid for", piece, torrent, e.getMessage());

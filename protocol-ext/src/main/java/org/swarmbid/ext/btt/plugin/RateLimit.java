@@ -6,7 +6,7 @@ package org.swarmbid.ext.btt.plugin;
  */
 final class RateLimit {
     private final int perSecond;
-    private long windowStart = Long.MIN_VALUE;
+    private long windowStart;
     private int count;
     private boolean warned;
 

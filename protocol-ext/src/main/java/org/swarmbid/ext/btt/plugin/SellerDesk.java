@@ -29,7 +29,8 @@ import org.swarmbid.ext.btt.ErrorCode;
  * until a cheque arrives. A payer that stays at its limit longer than the payment grace, or whose settlement is
  * overdue or above the threshold, loses its paid slot ({@link Gate#REVOKE}) and is refused in the auction until
  * cheques bring its uncovered value back to half its window. So a seller never extends more than the credit window
- * plus one block to a buyer (docs/btt-extension.md 7.2).
+ * plus one block to a buyer (docs/btt-extension.md 7.2). A buyer whose cheque was refused as underpaid loses its
+ * paid slot for good (this session): it is answered {@code over_credit} in every later round.
  */
 final class SellerDesk {
     /** What to do with a paid-slot holder's request. */
@@ -92,7 +93,7 @@ final class SellerDesk {
                 revoked.remove(payer);
                 stalledSince.remove(payer);
             } else {
-                return Optional.of(r);
+                return Optional.of(r == ErrorCode.BAD_AMOUNT ? ErrorCode.OVER_CREDIT : r);
             }
         }
         return toWire(book.slotDecision(payer, now));
@@ -134,14 +135,19 @@ final class SellerDesk {
         return Gate.DEFER;
     }
 
-    /** The reason {@code payer} lost its paid slot, if it did. */
+    /** The reason {@code payer} lost its paid slot, if it did ({@code over_credit} or {@code settlement_due}). */
     synchronized Optional<ErrorCode> revocation(Address payer) {
-        return Optional.ofNullable(revoked.get(payer));
+        ErrorCode r = revoked.get(payer);
+        return Optional.ofNullable(r == ErrorCode.BAD_AMOUNT ? ErrorCode.OVER_CREDIT : r);
     }
 
-    /** Takes the paid slot away (e.g. after an underpaid cheque). */
+    /** Takes the paid slot away; {@code bad_amount} (an underpaid cheque) for good, others until paid up. */
     synchronized void revoke(Address payer, ErrorCode reason) {
-        revoked.putIfAbsent(payer, reason);
+        if (reason == ErrorCode.BAD_AMOUNT) {
+            revoked.put(payer, reason);
+        } else {
+            revoked.putIfAbsent(payer, reason);
+        }
     }
 
     private BigInteger credit(Address payer, BuyerAccount a) {

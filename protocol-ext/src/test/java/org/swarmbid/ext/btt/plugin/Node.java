@@ -61,8 +61,12 @@ final class Node implements AutoCloseable {
     }
 
     static SellerConfig seller(int paidSlots) {
+        return seller(paidSlots, CREDIT);
+    }
+
+    static SellerConfig seller(int paidSlots, long chequeLagBytes) {
         return new SellerConfig(paidSlots, 1, RESERVE, CREDIT, CREDIT, 8 * CREDIT, BigInteger.valueOf(2_000_000),
-                60_000, 2, CREDIT);
+                60_000, 2, chequeLagBytes);
     }
 
     static BuyerConfig buyer() {
@@ -71,8 +75,12 @@ final class Node implements AutoCloseable {
     }
 
     static Node seller(Path dir, ChainDouble chain, long upLimit) throws IOException {
-        return start(Keys.SELLER, dir, new BiddingConfig(seller(1), BuyerConfig.defaults()), chain, upLimit,
-                Optional::of);
+        return seller(dir, chain, upLimit, CREDIT);
+    }
+
+    static Node seller(Path dir, ChainDouble chain, long upLimit, long chequeLagBytes) throws IOException {
+        return start(Keys.SELLER, dir, new BiddingConfig(seller(1, chequeLagBytes), BuyerConfig.defaults()), chain,
+                upLimit, Optional::of);
     }
 
     static Node bidder(Path dir, String key, ChainDouble chain, Function<BttMessage, Optional<BttMessage>> tamper)
