@@ -5,10 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.swarmbid.app.btt.BiddingOptions;
+import org.swarmbid.app.btt.Payments;
+import org.swarmbid.wallet.service.WalletService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code swarmbid seed FILE.torrent --dir D}. */
 @Command(name = "seed", mixinStandardHelpOptions = true,
@@ -25,6 +30,15 @@ final class SeedCommand implements Callable<Integer> {
     @Mixin
     SessionOptions session;
 
+    @Mixin
+    BiddingOptions bidding;
+
+    @Mixin
+    PaymentWalletOptions wallet;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         session.validate(); // a bad option value is a usage error, reported before the files are looked at
@@ -32,7 +46,18 @@ final class SeedCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir + ": no such folder");
         }
-        return new TransferRun(session, m, dir.toAbsolutePath().normalize(), System.out, List.of())
-                .run(true, true, 0);
+        Path saveDir = dir.toAbsolutePath().normalize();
+        if (!bidding.enabled()) {
+            return new TransferRun(session, m, saveDir, System.out, List.of()).run(true, true, 0);
+        }
+        Passwords passwords = wallet.passwords(new Terminal(spec));
+        try (WalletService w = wallet.open(bidding, session.stateDir());
+             Payments payments = Payments.open(bidding, w, passwords::read, session.stateDir(),
+                     session.config().chokeInterval())) {
+            if (!session.quiet) {
+                System.out.println("payments: " + payments.address() + " on " + w.network().name());
+            }
+            return new TransferRun(session, m, saveDir, System.out, payments).run(true, true, 0);
+        }
     }
 }

@@ -38,6 +38,11 @@ final class SessionOptions {
             description = "connections per torrent (default: ${DEFAULT-VALUE})")
     int maxPeers;
 
+    @Option(names = "--choke-interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "seconds between choke rounds, which is also how long a paid slot is sold for"
+                    + " (default: ${DEFAULT-VALUE}, as BEP 3 suggests)")
+    int chokeInterval;
+
     @Option(names = "--peer", paramLabel = "HOST:PORT", description = "also connect to this peer; repeatable")
     List<String> peers = new ArrayList<>();
 
@@ -68,10 +73,14 @@ final class SessionOptions {
         if (slots < 0 || maxPeers < 1) {
             throw new UsageException("--slots must be >= 0 and --max-peers >= 1");
         }
-        return SessionConfig.defaults(stateDir())
+        if (chokeInterval < 1 || chokeInterval > 3600) {
+            throw new UsageException("--choke-interval: " + chokeInterval + " is not between 1 and 3600 seconds");
+        }
+        SessionConfig c = SessionConfig.defaults(stateDir())
                 .withBind(address, port)
                 .withLimits(down, up)
                 .withConnections(Math.max(maxPeers * 2, 200), maxPeers, slots);
+        return c.withTimers(java.time.Duration.ofSeconds(chokeInterval), c.trackerMinInterval());
     }
 
     /** Checks every option value; throws {@link UsageException} for the first bad one. */

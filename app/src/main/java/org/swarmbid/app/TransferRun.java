@@ -15,6 +15,7 @@ import org.swarmbid.core.api.TorrentState;
 import org.swarmbid.core.api.TorrentStatus;
 import org.swarmbid.core.metainfo.Metainfo;
 import org.swarmbid.core.session.Engine;
+import org.swarmbid.app.btt.Payments;
 import org.swarmbid.core.spi.EnginePlugin;
 
 /**
@@ -27,14 +28,29 @@ final class TransferRun {
     private final Path dir;
     private final PrintStream out;
     private final List<EnginePlugin> plugins;
+    private final Payments payments;
+    /** How long a finished paid download waits for its last cheques to be acknowledged before it exits. */
+    private static final java.time.Duration SETTLE_UP_WAIT = java.time.Duration.ofSeconds(10);
+
     private final java.util.Map<String, String> trackerMessages = new java.util.HashMap<>();
 
     TransferRun(SessionOptions options, Metainfo metainfo, Path dir, PrintStream out, List<EnginePlugin> plugins) {
+        this(options, metainfo, dir, out, plugins, null);
+    }
+
+    /** A run with the bid extension: {@code payments} supplies the plugin, the live status and the summary. */
+    TransferRun(SessionOptions options, Metainfo metainfo, Path dir, PrintStream out, Payments payments) {
+        this(options, metainfo, dir, out, List.of(payments.plugin()), payments);
+    }
+
+    private TransferRun(SessionOptions options, Metainfo metainfo, Path dir, PrintStream out,
+            List<EnginePlugin> plugins, Payments payments) {
         this.options = options;
         this.metainfo = metainfo;
         this.dir = dir;
         this.out = out;
         this.plugins = plugins;
+        this.payments = payments;
     }
 
     /**
@@ -108,7 +124,7 @@ final class TransferRun {
                 TorrentStatus s = h.status();
                 reportTrackers(s, progress);
                 if (!options.quiet) {
-                    progress.show(s, "");
+                    progress.show(s, payments == null ? "" : payments.status());
                 }
                 if (done) {
                     if (error[0] != null) {
@@ -160,7 +176,13 @@ final class TransferRun {
                     s.isComplete() ? "complete" : "incomplete", Progress.bytes(s.downloaded()),
                     Progress.bytes(s.uploaded()));
         }
+        if (payments != null) {
+            payments.awaitSettledUp(SETTLE_UP_WAIT); // the last piece's cheque goes out before the connections close
+        }
         engine.close();
+        if (payments != null && !options.quiet) {
+            out.println("payments: " + payments.summary());
+        }
         return code;
     }
 

@@ -1,8 +1,15 @@
 package org.swarmbid.ext.btt.plugin;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.swarmbid.bidding.api.Account;
 import org.swarmbid.bidding.api.Address;
 import org.swarmbid.bidding.buyer.ChequeBook;
@@ -38,6 +45,7 @@ public final class BttPlugin implements EnginePlugin {
     /** The BEP 10 extension name. */
     public static final String EXTENSION = "swarmbid_btt";
 
+    private final Set<BttTorrent> torrents = ConcurrentHashMap.newKeySet();
     private final PluginParts parts;
     private final BttHandshake handshake;
     private final Receipts receipts;
@@ -112,7 +120,53 @@ public final class BttPlugin implements EnginePlugin {
 
     @Override
     public Optional<TorrentPlugin> forTorrent(TorrentContext torrent) {
-        return Optional.of(new BttTorrent(this, torrent));
+        BttTorrent t = new BttTorrent(this, torrent);
+        torrents.add(t);
+        return Optional.of(t);
+    }
+
+    void forget(BttTorrent torrent) {
+        torrents.remove(torrent);
+    }
+
+    /**
+     * Waits, from any thread but the engine's loop, until every piece we bought and verified is covered by a cheque
+     * its seller acknowledged and every settlement is acknowledged, or {@code max} passes. A finished download
+     * calls this before it closes the engine, so the last pieces are paid in this run rather than at the next
+     * resynchronisation.
+     *
+     * @return true if settled up, false on timeout (nothing is lost: the ledger resends at the next session)
+     */
+    public boolean awaitSettledUp(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            boolean all = true;
+            for (BttTorrent t : List.copyOf(torrents)) {
+                CompletableFuture<Boolean> done = new CompletableFuture<>();
+                t.context().execute(() -> done.complete(t.settledUp()));
+                try {
+                    long left = Math.max(1, deadline - System.nanoTime());
+                    all &= done.get(left, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            if (all) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     /** Drains the worker (queued ledger writes finish; chain polls stop and resume at the next start). */

@@ -90,6 +90,19 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
         return paymentsInFlight;
     }
 
+    /** True when nothing bought on this torrent is waiting for a cheque or its acknowledgement. Loop only. */
+    boolean settledUp() {
+        if (paymentsInFlight > 0) {
+            return false;
+        }
+        for (BttPeer bp : peers.values()) {
+            if (bp.buyer.owesAcknowledgement()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean passed(int piece) {
         return passed.get(piece);
     }
@@ -169,6 +182,7 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
 
     @Override
     public void close() {
+        plugin.forget(this);
         for (BttPeer bp : new ArrayList<>(peers.values())) {
             bp.onDisconnect();
         }

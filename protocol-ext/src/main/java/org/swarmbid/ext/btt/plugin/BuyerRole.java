@@ -102,6 +102,17 @@ final class BuyerRole {
         if (now - holdingSince > HOLD_MILLIS) {
             return false;
         }
+        return owesAcknowledgement();
+    }
+
+    /**
+     * True while this seller has not acknowledged everything we owe it or settled with it: a verified piece not
+     * yet covered by an acknowledged cheque, or a settlement not yet acknowledged.
+     */
+    boolean owesAcknowledgement() {
+        if (!peer.active() || !peer.p.settings().buys()) {
+            return false;
+        }
         if (peer.torrent.paymentsInFlight() > 0) {
             return true;
         }
