@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.swarmbid.bidding.api.Account;
+import org.swarmbid.bidding.api.Address;
 import org.swarmbid.bidding.buyer.BidInputs;
+import org.swarmbid.bidding.ledger.BidRecord;
+import org.swarmbid.bidding.ledger.Direction;
 import org.swarmbid.ext.btt.BidDigest;
 import org.swarmbid.ext.btt.BttMessage;
 import org.swarmbid.ext.btt.ErrorCode;
@@ -192,6 +195,7 @@ final class BuyerRole {
         }
         BigInteger bidPrice = value.get();
         long nonce = peer.p.buyer().nextNonce(peer.theirAddress, now);
+        Address theirAddress = peer.theirAddress;
         long expiry = (now + validity + 999) / 1000;
         byte[] digest = BidDigest.digest(st.domain(), st.account(), peer.them, peer.torrent.infoHash20(), bidPrice,
                 nonce, expiry);
@@ -200,8 +204,11 @@ final class BuyerRole {
             Signature sig;
             try {
                 sig = peer.p.signer().sign(digest);
+                // the ledger holds every bid before it leaves (docs/btt-extension.md §7.1)
+                peer.p.ledger().recordBid(new BidRecord(Direction.SENT, peer.torrent.hex(), peer.p.us(),
+                        theirAddress, Ids.asset(st.asset()), bidPrice, nonce, expiry * 1000, now));
             } catch (RuntimeException e) {
-                LOG.warn("cannot sign a bid: {}", e.getMessage());
+                LOG.warn("cannot sign or record a bid: {}", e.getMessage());
                 peer.ctx.execute(() -> signing = false);
                 return;
             }

@@ -3,7 +3,12 @@ package org.swarmbid.ext.btt.plugin;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.swarmbid.bidding.api.Address;
 import org.swarmbid.bidding.auction.Bid;
+import org.swarmbid.bidding.ledger.BidRecord;
+import org.swarmbid.bidding.ledger.Direction;
 import org.swarmbid.core.spi.RequestVerdict;
 import org.swarmbid.ext.btt.BidDigest;
 import org.swarmbid.ext.btt.BttMessage;
@@ -17,6 +22,7 @@ import org.swarmbid.ext.btt.TronAccount;
  * optimistic slot, or of a peer without the extension, are always served. Loop only.
  */
 final class SellerRole {
+    private static final Logger LOG = LoggerFactory.getLogger(SellerRole.class);
     private final BttPeer peer;
     private Bid bid;
     private long bidNonce;
@@ -61,20 +67,36 @@ final class SellerRole {
             checking = true;
             byte[] digest = BidDigest.digest(b, st.chainId(), peer.them, st.account(), peer.torrent.infoHash20());
             TronAccount them = peer.them;
+            Address theirAddress = peer.theirAddress;
+            String torrent = peer.torrent.hex();
             peer.p.lane().execute(() -> {
                 boolean ok = peer.p.verifier().recover(digest, b.signature()).filter(them::equals).isPresent();
-                peer.ctx.execute(() -> checked(b, ok));
+                boolean recorded = false;
+                if (ok) {
+                    try { // a bid counts only once the ledger holds it
+                        peer.p.ledger().recordBid(new BidRecord(Direction.RECEIVED, torrent, theirAddress,
+                                peer.p.us(), Ids.asset(b.asset()), b.pricePerMiB(), b.nonce(),
+                                b.expiry() > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : b.expiry() * 1000, now));
+                        recorded = true;
+                    } catch (RuntimeException e) {
+                        LOG.warn("cannot record a bid: {}", e.getMessage());
+                    }
+                }
+                boolean stored = recorded;
+                peer.ctx.execute(() -> checked(b, ok, stored));
             });
         }
     }
 
-    private void checked(BttMessage.Bid b, boolean signatureOk) {
+    private void checked(BttMessage.Bid b, boolean signatureOk, boolean recorded) {
         checking = false;
         if (!peer.active()) {
             return;
         }
         if (!signatureOk) {
             peer.sendError(ErrorCode.BAD_SIGNATURE, "bid signature does not recover to your address", b.nonce());
+        } else if (!recorded) {
+            peer.sendError(ErrorCode.INTERNAL, "cannot record the bid now; retry later", b.nonce());
         } else if (!peer.p.seller().takeNonce(peer.theirAddress, b.nonce())) {
             peer.sendError(ErrorCode.BID_EXPIRED, "nonce not increasing", b.nonce());
         } else {

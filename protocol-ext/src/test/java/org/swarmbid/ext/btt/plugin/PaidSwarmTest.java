@@ -72,12 +72,18 @@ class PaidSwarmTest {
                     .isEqualTo(expected);
             // bids and winning responses were exchanged; the leecher without a budget paid nothing
             assertThat(bidder.wire.sent).anyMatch(x -> x instanceof BttMessage.Bid);
+            // every bid is in both ledgers (written before it is sent / before it counts)
+            long bidsSent = bidder.wire.sent.stream().filter(x -> x instanceof BttMessage.Bid).count();
+            assertThat(bidder.ledger.bidCount(Direction.SENT)).as("bids in the buyer's ledger").isEqualTo(bidsSent);
+            assertThat(seller.ledger.bidCount(Direction.RECEIVED)).as("bids in the seller's ledger")
+                    .isPositive().isLessThanOrEqualTo(bidsSent);
+            assertThat(plain.ledger.bidCount(Direction.SENT)).isZero();
             assertThat(bidder.wire.received).anyMatch(x -> x instanceof BttMessage.BidResponse r && r.accepted());
             assertThat(plain.wire.sent).noneMatch(x -> x instanceof BttMessage.Bid || x instanceof BttMessage.Cheque);
             assertThat(seller.standing(plain).paidBytes()).isZero();
             assertThat(bidder.wire.errorCodes()).isEmpty();
             // settlement: the buyer settled at half the threshold, the seller verified it on the chain
-            Node.await("settlements verified", Duration.ofSeconds(20), () -> {
+            Node.await("settlements verified", Duration.ofSeconds(60), () -> {
                 BigInteger onChain = chain.total(bidder.accountTo(seller));
                 return onChain.signum() > 0
                         && bidder.totals(Direction.SENT, bidder, seller).settled().equals(onChain)
