@@ -65,7 +65,11 @@ final class Node implements AutoCloseable {
     }
 
     static SellerConfig seller(int paidSlots, long chequeLagBytes) {
-        return new SellerConfig(paidSlots, 1, RESERVE, CREDIT, CREDIT, 8 * CREDIT, BigInteger.valueOf(2_000_000),
+        return seller(paidSlots, chequeLagBytes, BigInteger.valueOf(2_000_000));
+    }
+
+    static SellerConfig seller(int paidSlots, long chequeLagBytes, BigInteger settlementThreshold) {
+        return new SellerConfig(paidSlots, 1, RESERVE, CREDIT, CREDIT, 8 * CREDIT, settlementThreshold,
                 60_000, 2, chequeLagBytes);
     }
 
@@ -81,6 +85,12 @@ final class Node implements AutoCloseable {
     static Node seller(Path dir, ChainDouble chain, long upLimit, long chequeLagBytes) throws IOException {
         return start(Keys.SELLER, dir, new BiddingConfig(seller(1, chequeLagBytes), BuyerConfig.defaults()), chain,
                 upLimit, Optional::of);
+    }
+
+    /** A seller whose settlement threshold is {@code threshold} base units. */
+    static Node seller(Path dir, ChainDouble chain, long upLimit, BigInteger threshold) throws IOException {
+        return start(Keys.SELLER, dir, new BiddingConfig(seller(1, CREDIT, threshold), BuyerConfig.defaults()),
+                chain, upLimit, Optional::of);
     }
 
     static Node bidder(Path dir, String key, ChainDouble chain, Function<BttMessage, Optional<BttMessage>> tamper)
