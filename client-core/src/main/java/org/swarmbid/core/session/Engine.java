@@ -123,7 +123,7 @@ public final class Engine implements Session {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, recvAllocator())
+                
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -162,6 +162,7 @@ public final class Engine implements Session {
     }
 
     private void pipeline(SocketChannel ch, PeerConnection pc, boolean incoming) {
+        ch.config().setRecvByteBufAllocator(recvAllocator(downBucket.rate()));
         // one write syscall per read burst instead of one per message we answer with
         ch.pipeline().addLast("flush", new FlushConsolidationHandler(256, true));
         ch.pipeline().addLast("idle", new IdleStateHandler(180, 110, 0));
@@ -270,8 +271,15 @@ public final class Engine implements Session {
      */
     static final int MAX_READ = 1 << 20;
 
-    private static io.netty.channel.RecvByteBufAllocator recvAllocator() {
-        return new io.netty.channel.AdaptiveRecvByteBufAllocator(64, 2048, MAX_READ);
+    /**
+     * The read-size policy for a download limit: with a limit, reads stay at an eighth of a second's worth (16 KiB
+     * to {@link #MAX_READ}) so that one read taken after the bucket ran dry overshoots the limit by little; the
+     * bucket's debt is repaid by pausing reads, but a 1 MiB read would make a small limit burst far above itself.
+     */
+    static io.netty.channel.RecvByteBufAllocator recvAllocator(long downloadLimit) {
+        int max = downloadLimit <= 0 ? MAX_READ
+                : (int) Math.max(16 * 1024, Math.min(MAX_READ, downloadLimit / 8));
+        return new io.netty.channel.AdaptiveRecvByteBufAllocator(64, Math.min(2048, max), max);
     }
 
     /** Opens an outgoing connection for a torrent. Called on the loop. */
@@ -284,7 +292,7 @@ public final class Engine implements Session {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
-                .option(ChannelOption.RCVBUF_ALLOCATOR, recvAllocator())
+                
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -465,6 +473,10 @@ public final class Engine implements Session {
         loop.execute(() -> {
             downBucket.setRate(downloadLimit);
             upBucket.setRate(uploadLimit);
+            var alloc = recvAllocator(downloadLimit);
+            for (TorrentRuntime t : torrents.values()) {
+                t.forEachPeer(p -> p.setRecvAllocator(alloc));
+            }
         });
     }
 

@@ -548,6 +548,13 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         refillPending = true;
     }
 
+    /** Replaces the read-size policy (the download limit changed). Loop only. */
+    void setRecvAllocator(io.netty.channel.RecvByteBufAllocator alloc) {
+        if (channel != null) {
+            channel.config().setRecvByteBufAllocator(alloc);
+        }
+    }
+
     private void resumeReading() {
         readPaused = false;
         if (channel.isActive()) {

@@ -22,6 +22,11 @@ public final class TokenBucket {
         this.tokens = Math.min(tokens, capacity());
     }
 
+    /** Bytes per second; 0 = unlimited. */
+    public long rate() {
+        return rate;
+    }
+
     public boolean unlimited() {
         return rate == 0;
     }

@@ -985,4 +985,11 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             s.lastError().ifPresent(e -> log.info("{}: tracker {}: {}", info.name(), s.url(), e));
         }
     }
+
+    /** Runs {@code action} for every connected peer. Loop only. */
+    void forEachPeer(java.util.function.Consumer<PeerConnection> action) {
+        for (PeerConnection p : new ArrayList<>(peers)) {
+            action.accept(p);
+        }
+    }
 }
