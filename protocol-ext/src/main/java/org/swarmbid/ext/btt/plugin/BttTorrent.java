@@ -47,13 +47,26 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
         this.hex = ctx.infoHash();
         byte[] ih = ctx.infoHashBytes();
         this.infoHash20 = FixedBytes.of(java.util.Arrays.copyOf(ih, 20), 20);
-        this.buyer = new TorrentBuyer(p.settings().bidding().buyer(), p.buyer().day(), p.buyer().book());
-        if (p.settings().buys()) {
-            p.lane().execute(() -> {
-                BigInteger spent = p.ledger().spentNumeratorOnTorrent(hex);
-                p.buyer().locked(() -> buyer.restoreSpent(spent));
-                ctx.execute(() -> buyerReady = true);
-            });
+        this.buyer = new TorrentBuyer(plugin.buyerConfig(hex), p.buyer().day(), p.buyer().book());
+        // restored even while not buying: spending may be switched on later (BttPlugin.updateBidding)
+        p.lane().execute(() -> {
+            BigInteger spent = p.ledger().spentNumeratorOnTorrent(hex);
+            p.buyer().locked(() -> buyer.restoreSpent(spent));
+            ctx.execute(() -> buyerReady = true);
+        });
+    }
+
+    /** The plugin's bidding policy changed: new caps for this torrent's buyer, new offers, bids at the new price. */
+    void reconfigured() {
+        try {
+            var caps = plugin.buyerConfig(hex);
+            p.buyer().locked(() -> buyer.reconfigure(caps));
+            long now = p.now();
+            for (BttPeer bp : new ArrayList<>(peers.values())) {
+                bp.reconfigured(now);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: applying new bidding settings failed: {}", ctx.name(), e.toString(), e);
         }
     }
 
@@ -161,7 +174,8 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
 
     @Override
     public Optional<ChokePolicy> chokePolicy(ChokePolicy base) {
-        return p.settings().sells() ? Optional.of(new PaidSlotChoker(base, this)) : Optional.empty();
+        // always: selling may be switched on while the torrent runs (with 0 slots it decides as the base does)
+        return Optional.of(new PaidSlotChoker(base, this));
     }
 
     @Override

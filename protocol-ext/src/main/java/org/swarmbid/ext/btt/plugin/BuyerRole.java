@@ -52,13 +52,13 @@ final class BuyerRole {
 
     void onOffer(BttMessage.Offer o) {
         BttSettings st = peer.p.settings();
-        if (!st.buys()) {
-            return;
-        }
         if (!o.asset().equals(st.asset())) {
-            peer.sendError(ErrorCode.WRONG_ASSET, "we pay in " + st.asset(), 0);
+            if (st.buys()) {
+                peer.sendError(ErrorCode.WRONG_ASSET, "we pay in " + st.asset(), 0);
+            }
             return;
         }
+        // kept while not buying too: spending may be switched on during the connection (BttPlugin.updateBidding)
         offer = o;
         peer.p.buyer().threshold(peer.theirAddress, o.settlementThreshold());
         maybeBid(peer.p.now());
@@ -169,6 +169,11 @@ final class BuyerRole {
         }
         lastBytes = bytes;
         lastSample = now;
+        maybeBid(now);
+    }
+
+    /** The caps changed: bid now at the new price if there is one (an unchanged price waits as usual). */
+    void reconsider(long now) {
         maybeBid(now);
     }
 
