@@ -138,7 +138,8 @@ public final class BttPlugin implements EnginePlugin {
      *   <li>seller: the reserve price and the number of paid slots apply from the next choke round, and every
      *       buyer connected now gets a new {@code offer} (docs/btt-extension.md 4.1: "again whenever a term
      *       changes"; {@code slots} 0 when selling stopped). The credit window, settlement threshold and
-     *       deadlines stay those the plugin was built with.</li>
+     *       deadlines stay those the plugin was built with. A torrent that joined while nothing was sold has no
+     *       auction in its choker: switching selling on reaches the torrents that join afterwards.</li>
      *   <li>the extension handshake of connections made from now on announces the new buy/sell flags.</li>
      * </ul>
      * The chain, asset, account and timers are not part of the policy and never change.

@@ -174,8 +174,9 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
 
     @Override
     public Optional<ChokePolicy> chokePolicy(ChokePolicy base) {
-        // always: selling may be switched on while the torrent runs (with 0 slots it decides as the base does)
-        return Optional.of(new PaidSlotChoker(base, this));
+        // fixed when the torrent joins: selling switched on later (BttPlugin.updateBidding) reaches torrents that
+        // join afterwards; selling switched off, or other slots and prices, reach this one from the next round
+        return p.settings().sells() ? Optional.of(new PaidSlotChoker(base, this)) : Optional.empty();
     }
 
     @Override
