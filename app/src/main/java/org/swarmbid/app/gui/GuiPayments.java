@@ -151,7 +151,9 @@ public final class GuiPayments implements BiddingApplier, WalletScreen.KeyListen
     public void apply(BiddingSettings settings) {
         Future<?> f = worker.submit(() -> {
             PaymentsRun r = running;
-            if (r != null) {
+            if (r != null && !r.startedSelling() && settings.config().seller().paidSlots() > 0 && !r.ownsKey()) {
+                replace(r, settings); // torrents only hold an auction if selling was on when they joined
+            } else if (r != null) {
                 r.plugin().updateBidding(settings.effectiveConfig(), caps(settings));
                 LOG.info("bidding settings applied to the running plugin");
             } else {
@@ -222,6 +224,23 @@ public final class GuiPayments implements BiddingApplier, WalletScreen.KeyListen
         }
         running = r;
         LOG.info("payments on for {} on {}", r.address(), r.network());
+    }
+
+    /** A new plugin with {@code settings} in place of {@code old}'s, on the same key, in one restart. */
+    private void replace(PaymentsRun old, BiddingSettings settings) throws IOException {
+        PaymentsRun next = PaymentsRun.open(settings.effectiveConfig(), caps(settings), wallets.open(old.network()),
+                old.key(), false, ledger, stateDir, chokeInterval);
+        try {
+            session.restart(List.<EnginePlugin>of(next.plugin()));
+        } catch (IOException | RuntimeException e) {
+            next.close();
+            running = null;
+            old.close();
+            throw e;
+        }
+        running = next;
+        old.close();
+        LOG.info("payments restarted: selling switched on");
     }
 
     private void stop() {

@@ -49,10 +49,12 @@ final class PaymentsRun implements AutoCloseable {
     private final ExecutorService executor;
     private final TronNodeReader reader;
     private final SettlementJournal journal;
+    private final boolean sells;
 
     private PaymentsRun(BttPlugin plugin, WalletService wallet, UnlockedWallet key, boolean ownsKey,
-            ExecutorService executor, TronNodeReader reader, SettlementJournal journal) {
+            ExecutorService executor, TronNodeReader reader, SettlementJournal journal, boolean sells) {
         this.plugin = plugin;
+        this.sells = sells;
         this.wallet = wallet;
         this.key = key;
         this.ownsKey = ownsKey;
@@ -93,7 +95,8 @@ final class PaymentsRun implements AutoCloseable {
             if (!caps.isEmpty()) {
                 plugin.updateBidding(config, caps);
             }
-            return new PaymentsRun(plugin, wallet, key, ownsKey, executor, reader, journal);
+            return new PaymentsRun(plugin, wallet, key, ownsKey, executor, reader, journal,
+                    config.seller().paidSlots() > 0);
         } catch (RuntimeException e) {
             if (executor != null) {
                 executor.shutdownNow();
@@ -135,6 +138,15 @@ final class PaymentsRun implements AutoCloseable {
     /** The network the payments run on. */
     String network() {
         return wallet.network().name();
+    }
+
+    /** True if the plugin sold paid slots when it started (only then do its torrents hold an auction). */
+    boolean startedSelling() {
+        return sells;
+    }
+
+    UnlockedWallet key() {
+        return key;
     }
 
     boolean ownsKey() {

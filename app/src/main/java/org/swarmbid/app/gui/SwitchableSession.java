@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.swarmbid.core.api.AddOptions;
+import org.swarmbid.core.api.PeerStatus;
 import org.swarmbid.core.api.Session;
 import org.swarmbid.core.api.SessionListener;
 import org.swarmbid.core.api.TorrentHandle;
@@ -95,9 +96,12 @@ public final class SwitchableSession implements Session {
                 torrents = new LinkedHashMap<>(added);
             }
             Map<String, Boolean> paused = new LinkedHashMap<>();
+            Map<String, List<InetSocketAddress>> dialled = new LinkedHashMap<>();
             for (String hash : torrents.keySet()) {
-                paused.put(hash, old.find(hash).map(h -> h.status().state() == TorrentState.PAUSED)
+                Optional<TorrentHandle> h = old.find(hash);
+                paused.put(hash, h.map(x -> x.status().state() == TorrentState.PAUSED)
                         .orElse(torrents.get(hash).options().paused()));
+                dialled.put(hash, h.map(x -> outgoing(x.peers())).orElse(List.of()));
             }
             for (SessionListener l : listeners) {
                 old.removeListener(l);
@@ -129,6 +133,7 @@ public final class SwitchableSession implements Session {
                             h.setFilePriority(i, p[i]);
                         }
                     }
+                    dialled.get(e.getKey()).forEach(h::connect); // peers without a tracker (e.g. --peer) too
                 } catch (RuntimeException ex) {
                     LOG.warn("cannot add {} back after the restart: {}", a.metainfo().info().name(), ex.getMessage());
                 }
@@ -139,6 +144,27 @@ public final class SwitchableSession implements Session {
                 throw failure;
             }
         }
+    }
+
+    /** The peers we dialled (their listening addresses; an incoming peer's port says nothing). */
+    static List<InetSocketAddress> outgoing(List<PeerStatus> peers) {
+        List<InetSocketAddress> out = new java.util.ArrayList<>();
+        for (PeerStatus p : peers) {
+            int colon = p.address().lastIndexOf(':');
+            if (p.flags().contains("I") || colon <= 0) {
+                continue;
+            }
+            String host = p.address().substring(0, colon).replace("[", "").replace("]", "");
+            try {
+                int port = Integer.parseInt(p.address().substring(colon + 1));
+                if (port > 0 && port < 65536) {
+                    out.add(new InetSocketAddress(java.net.InetAddress.getByName(host), port));
+                }
+            } catch (NumberFormatException | java.net.UnknownHostException e) {
+                LOG.debug("not a peer address: {}", p.address());
+            }
+        }
+        return out;
     }
 
     private Map<String, int[]> priorities() {
