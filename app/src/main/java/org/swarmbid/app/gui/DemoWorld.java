@@ -122,6 +122,7 @@ public final class DemoWorld implements AutoCloseable {
         new SettingsStore(userState).save(Settings.defaults().withDownloadDir(downloads()));
         new FileBiddingSettingsStore(userState.resolve(GuiApp.BIDDING_FILE)).save(userBidding());
 
+        Files.createDirectories(dir.resolve("seeder/state"));
         seederLedger = Ledger.open(StateDir.ledger(dir.resolve("seeder/state")));
         WalletService seederService = seederWallets.open("devnet");
         UnlockedWallet seederKey = seederService.unlock(PASSWORD.toCharArray());

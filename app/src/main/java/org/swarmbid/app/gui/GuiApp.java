@@ -92,6 +92,7 @@ public final class GuiApp implements AutoCloseable {
     /** As above with an explicit engine configuration (the demo, tests). */
     static GuiApp open(Path stateDir, GuiWallets wallets, SettingsStore store, SessionConfig config)
             throws IOException {
+        java.nio.file.Files.createDirectories(stateDir);
         SwitchableSession session;
         try {
             session = SwitchableSession.start(plugins -> Engine.start(config, plugins), stateDir, List.of());

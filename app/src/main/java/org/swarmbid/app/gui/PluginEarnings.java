@@ -2,6 +2,7 @@ package org.swarmbid.app.gui;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.swarmbid.bidding.ledger.Ledger;
@@ -54,6 +55,9 @@ final class PluginEarnings implements EarningsSource {
         if (units.signum() <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new TokenAmount(new BigDecimal(units, decimals).stripTrailingZeros(), symbol));
+        // six decimals are plenty for a list (a millionth of a BTT); rounded down, never shown as more than it is
+        BigDecimal whole = new BigDecimal(units, decimals).setScale(Math.min(6, decimals), RoundingMode.DOWN);
+        return Optional.of(new TokenAmount(whole.signum() == 0 ? new BigDecimal(units, decimals).stripTrailingZeros()
+                : whole.stripTrailingZeros(), symbol));
     }
 }
