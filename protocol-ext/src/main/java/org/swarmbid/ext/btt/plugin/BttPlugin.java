@@ -134,7 +134,9 @@ public final class BttPlugin implements EnginePlugin {
      *   <li>buyer: the per-torrent budget and maximum price apply from the next bid on every torrent (a torrent in
      *       {@code byTorrent}, keyed by hex info-hash, takes that {@link BuyerConfig}'s budget and price instead);
      *       the daily budget from the next comparison; spending switched off stops bidding (slots already won run
-     *       out at the end of their round). What was spent or reserved under the old caps still counts.</li>
+     *       out at the end of their round). What was spent or reserved under the old caps still counts. A seller
+     *       only offers to a peer whose handshake said it buys: spending switched on from off reaches the
+     *       connections made afterwards.</li>
      *   <li>seller: the reserve price and the number of paid slots apply from the next choke round, and every
      *       buyer connected now gets a new {@code offer} (docs/btt-extension.md 4.1: "again whenever a term
      *       changes"; {@code slots} 0 when selling stopped). The credit window, settlement threshold and

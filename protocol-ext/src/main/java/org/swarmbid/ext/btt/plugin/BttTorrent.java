@@ -38,6 +38,7 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
     private final BitSet passed = new BitSet();
     private final TorrentBuyer buyer;
     private boolean buyerReady;
+    private boolean restoring;
     private int paymentsInFlight;
 
     BttTorrent(BttPlugin plugin, TorrentContext ctx) {
@@ -48,7 +49,14 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
         byte[] ih = ctx.infoHashBytes();
         this.infoHash20 = FixedBytes.of(java.util.Arrays.copyOf(ih, 20), 20);
         this.buyer = new TorrentBuyer(plugin.buyerConfig(hex), p.buyer().day(), p.buyer().book());
-        // restored even while not buying: spending may be switched on later (BttPlugin.updateBidding)
+        if (p.settings().buys()) {
+            restoreBuyer();
+        }
+    }
+
+    /** Reads what this torrent cost so far from the ledger, then lets the buyer bid. Loop. */
+    private void restoreBuyer() {
+        restoring = true;
         p.lane().execute(() -> {
             BigInteger spent = p.ledger().spentNumeratorOnTorrent(hex);
             p.buyer().locked(() -> buyer.restoreSpent(spent));
@@ -61,6 +69,9 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
         try {
             var caps = plugin.buyerConfig(hex);
             p.buyer().locked(() -> buyer.reconfigure(caps));
+            if (p.settings().buys() && !restoring) {
+                restoreBuyer(); // spending switched on: first what this torrent cost in earlier sessions
+            }
             long now = p.now();
             for (BttPeer bp : new ArrayList<>(peers.values())) {
                 bp.reconfigured(now);

@@ -52,13 +52,13 @@ final class BuyerRole {
 
     void onOffer(BttMessage.Offer o) {
         BttSettings st = peer.p.settings();
-        if (!o.asset().equals(st.asset())) {
-            if (st.buys()) {
-                peer.sendError(ErrorCode.WRONG_ASSET, "we pay in " + st.asset(), 0);
-            }
+        if (!st.buys()) {
             return;
         }
-        // kept while not buying too: spending may be switched on during the connection (BttPlugin.updateBidding)
+        if (!o.asset().equals(st.asset())) {
+            peer.sendError(ErrorCode.WRONG_ASSET, "we pay in " + st.asset(), 0);
+            return;
+        }
         offer = o;
         peer.p.buyer().threshold(peer.theirAddress, o.settlementThreshold());
         maybeBid(peer.p.now());
