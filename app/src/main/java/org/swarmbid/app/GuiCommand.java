@@ -8,8 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.swarmbid.app.gui.GuiLauncher;
-import org.swarmbid.ui.common.BalanceSource;
-import org.swarmbid.ui.common.EarningsSource;
+import org.swarmbid.app.gui.DemoWorld;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,6 +29,12 @@ final class GuiCommand implements Callable<Integer> {
             description = "local address to listen on and connect from (default: all interfaces)")
     String bind;
 
+    @Option(names = "--demo",
+            description = {"Try it without any set-up: a private TRON devnet, a funded demo wallet and a local seeder"
+                + " selling paid slots run inside the window, and a demo torrent downloads with bidding on.",
+                "Uses a temporary folder; never your state folder or wallet."})
+    boolean demo;
+
     @Override
     public Integer call() throws IOException {
         SessionOptions paths = new SessionOptions();
@@ -42,7 +47,13 @@ final class GuiCommand implements Callable<Integer> {
                 throw new UsageException("--bind: unknown address '" + bind + "'");
             }
         }
-        return new GuiLauncher(paths.stateDir(), address, System.err, List.of(), EarningsSource.NONE,
-                BalanceSource.NONE).run(torrents.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        GuiLauncher launcher = new GuiLauncher(paths.stateDir(), address, System.err);
+        if (demo) {
+            if (!torrents.isEmpty() || stateDir != null) {
+                throw new UsageException("--demo takes no torrent files and no --state-dir (it uses its own folder)");
+            }
+            return launcher.runDemo(DemoWorld.Options.defaults());
+        }
+        return launcher.run(torrents.stream().map(p -> p.toAbsolutePath().normalize()).toList());
     }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  * {@link ExitCode}. With no arguments it runs {@code gui}, the desktop client.
  */
 @Command(name = "swarmbid", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "BitTorrent client with a TRON wallet and a bandwidth-bid extension.",
+        description = {"BitTorrent client with a TRON wallet and a bandwidth-bid extension.",
+            "With no arguments it opens the desktop client; 'swarmbid --demo' opens it on a self-contained demo."},
         subcommands = {GuiCommand.class, CreateCommand.class, InfoCommand.class, DownloadCommand.class,
             SeedCommand.class, WalletCommand.class, DevnetCommand.class, LedgerCommand.class,
             CommandLine.HelpCommand.class},
@@ -29,6 +30,11 @@ public final class Main {
     public static int run(String... args) {
         if (args.length == 0) {
             args = new String[] {"gui"}; // plain 'swarmbid' opens the desktop client
+        } else if (args[0].equals("--demo")) {
+            String[] gui = new String[args.length + 1];
+            gui[0] = "gui"; // 'swarmbid --demo' is 'swarmbid gui --demo'
+            System.arraycopy(args, 0, gui, 1, args.length);
+            args = gui;
         }
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -166,6 +166,11 @@ public final class Desktop {
         });
     }
 
+    /** Shows a line of text above the screens ({@link MainWindow#showBanner}). Any thread. */
+    public void banner(String text) {
+        Platform.runLater(() -> window.showBanner(text));
+    }
+
     /** Shows the window again (tray "Open", a second launch). Any thread. */
     public void bringToFront() {
         Platform.runLater(() -> {

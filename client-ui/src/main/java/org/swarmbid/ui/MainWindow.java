@@ -155,6 +155,23 @@ public final class MainWindow implements AutoCloseable {
         }
     }
 
+    /**
+     * Shows a line of text above the screens (the {@code --demo} run says what it is and the demo wallet's
+     * password); null or blank removes it.
+     */
+    public void showBanner(String text) {
+        if (text == null || text.isBlank()) {
+            frame.setTop(null);
+            return;
+        }
+        javafx.scene.control.Label banner = new javafx.scene.control.Label(text);
+        banner.setId("banner");
+        banner.getStyleClass().add("banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        frame.setTop(banner);
+    }
+
     /** Shows a wallet balance at once (screenshots). */
     public void showBalance(TokenAmount amount) {
         statusBar.showBalance(Optional.of(amount));

@@ -7,50 +7,50 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.swarmbid.core.api.AddOptions;
 import org.swarmbid.core.api.SessionConfig;
-import org.swarmbid.core.session.Engine;
+import org.swarmbid.core.api.TorrentHandle;
 import org.swarmbid.ui.Desktop;
-import org.swarmbid.ui.DesktopServices;
 import org.swarmbid.ui.DisplayUnavailableException;
-import org.swarmbid.ui.ScreenFactory;
-import org.swarmbid.ui.common.BalanceSource;
-import org.swarmbid.ui.common.EarningsSource;
-import org.swarmbid.ui.settings.Settings;
+import org.swarmbid.ui.common.OneLine;
 import org.swarmbid.ui.settings.SettingsStore;
+import org.swarmbid.ui.torrents.TorrentLibrary;
 
 /**
- * Starts the desktop client: single-instance check, engine session from the saved settings, the JavaFX shell, and a
- * clean shutdown (the session announces {@code stopped} and saves resume data) when the user quits.
+ * Starts the desktop client: display check, single-instance check, the {@link GuiApp} (session, ledger, payments,
+ * wallet and bidding screens), the JavaFX shell, and a clean shutdown (the session announces {@code stopped} and
+ * saves resume data) when the user quits. {@link #runDemo} does the same on a {@link DemoWorld}.
  */
 public final class GuiLauncher {
     /** Exit code when there is no display or the window cannot open. */
     public static final int NO_DISPLAY = 1;
+    /** The demo's banner. */
+    static final String DEMO_BANNER = "Demo: a private TRON devnet and a seeder that sells paid upload slots run"
+            + " inside this window; your own wallet and torrents are not touched. Demo wallet password: \""
+            + DemoWorld.PASSWORD + "\".";
     private final Path stateDir;
     private final InetAddress bind;
     private final PrintStream err;
-    private final List<ScreenFactory> extraScreens;
-    private final EarningsSource earnings;
-    private final BalanceSource balance;
 
-    /**
-     * @param bind         local address to listen on (null = all interfaces)
-     * @param extraScreens wallet, bidding, ... screens (empty until those are wired)
-     */
-    public GuiLauncher(Path stateDir, InetAddress bind, PrintStream err, List<ScreenFactory> extraScreens,
-            EarningsSource earnings, BalanceSource balance) {
+    /** @param bind local address to listen on (null = all interfaces) */
+    public GuiLauncher(Path stateDir, InetAddress bind, PrintStream err) {
         this.stateDir = stateDir;
         this.bind = bind;
         this.err = err;
-        this.extraScreens = List.copyOf(extraScreens);
-        this.earnings = earnings;
-        this.balance = balance;
+    }
+
+    private boolean noDisplay() {
+        if (GraphicsEnvironment.isHeadless()) {
+            err.println("swarmbid: no display available (DISPLAY is not set); use the command-line subcommands,"
+                    + " see 'swarmbid --help'");
+            return true;
+        }
+        return false;
     }
 
     /** Runs until the user quits; returns the exit code. */
     public int run(List<Path> torrents) throws IOException {
-        if (GraphicsEnvironment.isHeadless()) {
-            err.println("swarmbid: no display available (DISPLAY is not set); use the command-line subcommands,"
-                    + " see 'swarmbid --help'");
+        if (noDisplay()) {
             return NO_DISPLAY;
         }
         try (SingleInstance instance = SingleInstance.acquire(stateDir)) {
@@ -58,28 +58,14 @@ public final class GuiLauncher {
                 instance.handOff(torrents, Duration.ofSeconds(10));
                 return 0;
             }
-            SettingsStore store = new SettingsStore(stateDir);
-            Settings settings = store.load();
-            SessionConfig config = settings.applyTo(SessionConfig.defaults(stateDir).withBind(bind, settings.port()));
-            Engine engine;
+            GuiApp app;
             try {
-                engine = Engine.start(config, List.of());
-            } catch (IOException e) {
-                err.println("swarmbid: cannot listen on port " + settings.port() + ": " + e.getMessage()
-                        + " (change the port in " + store.file() + ")");
+                app = GuiApp.open(stateDir, bind, GuiWallets.of(stateDir));
+            } catch (IOException | RuntimeException e) {
+                err.println("swarmbid: " + OneLine.of(e));
                 return 1;
             }
-            Thread hook = new Thread(engine::close, "swarmbid-gui-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                Desktop desktop;
-                try {
-                    desktop = Desktop.start(new DesktopServices(engine, stateDir, store, earnings, balance),
-                            extraScreens);
-                } catch (DisplayUnavailableException e) {
-                    err.println("swarmbid: " + e.getMessage());
-                    return NO_DISPLAY;
-                }
+            return runWindow(app, desktop -> {
                 instance.listen(new SingleInstance.Handler() {
                     @Override
                     public void open(Path torrentFile) {
@@ -92,18 +78,87 @@ public final class GuiLauncher {
                     }
                 });
                 torrents.forEach(desktop::open);
-                desktop.awaitExit();
-                return 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 130;
-            } finally {
-                engine.close();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running
-                }
+            }, () -> { });
+        }
+    }
+
+    /**
+     * {@code swarmbid --demo}: a {@link DemoWorld} in a temporary folder and the window on it, with the demo torrent
+     * downloading from the seeder with bidding on. Everything is deleted when the user quits.
+     */
+    public int runDemo(DemoWorld.Options options) throws IOException {
+        if (noDisplay()) {
+            return NO_DISPLAY;
+        }
+        err.println("swarmbid: starting the demo (a private devnet, a funded demo wallet and a paid seeder)...");
+        try (DemoWorld world = DemoWorld.start(options)) {
+            GuiApp app;
+            try {
+                app = openDemo(world);
+            } catch (IOException | RuntimeException e) {
+                err.println("swarmbid: the demo could not start: " + OneLine.of(e));
+                return 1;
+            }
+            return runWindow(app, desktop -> desktop.banner(DEMO_BANNER), world);
+        }
+    }
+
+    /**
+     * The desktop client on the demo user's folder: payments on with the demo wallet's own key, the demo torrent
+     * added and connected to the seeder. The caller shows and closes it.
+     */
+    static GuiApp openDemo(DemoWorld world) throws IOException {
+        SettingsStore store = new SettingsStore(world.userState());
+        SessionConfig config = store.load().applyTo(SessionConfig.defaults(world.userState()))
+                .withBind(InetAddress.getLoopbackAddress(), 0);
+        GuiApp app = GuiApp.open(world.userState(), world.userWallets(), store, config);
+        try {
+            DemoWorld.Unlocked u = world.unlockUser();
+            app.payments().startWithOwnKey(DemoWorld.userBidding(), u.service(), u.key());
+            new TorrentLibrary(world.userState()).remember(world.torrent(), world.downloads(), false);
+            TorrentHandle h = app.session().add(world.torrent(), AddOptions.in(world.downloads()));
+            h.connect(world.seederAddress());
+            return app;
+        } catch (IOException | RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private interface Shown {
+        void accept(Desktop desktop) throws IOException;
+    }
+
+    private int runWindow(GuiApp app, Shown shown, AutoCloseable after) throws IOException {
+        Thread hook = new Thread(() -> {
+            app.close();
+            try {
+                after.close(); // Ctrl-C in the demo: the seeder, the devnet and the demo folder go too
+            } catch (Exception e) {
+                err.println("swarmbid: " + OneLine.of(e));
+            }
+        }, "swarmbid-gui-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Desktop desktop;
+            try {
+                desktop = app.show();
+            } catch (DisplayUnavailableException e) {
+                err.println("swarmbid: " + e.getMessage());
+                return NO_DISPLAY;
+            }
+            shown.accept(desktop);
+            desktop.awaitExit();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } finally {
+            app.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
             }
         }
     }

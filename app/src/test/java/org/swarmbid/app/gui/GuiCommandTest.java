@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.swarmbid.ui.common.BalanceSource;
-import org.swarmbid.ui.common.EarningsSource;
 
 /** Without a display the GUI prints one line and exits non-zero, before any engine or lock is created. */
 class GuiCommandTest {
@@ -21,12 +19,24 @@ class GuiCommandTest {
     void noDisplayIsOneLineAndNonZero() throws Exception {
         System.setProperty("java.awt.headless", "true"); // as on a server without DISPLAY
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new GuiLauncher(state, null, new PrintStream(err, true, StandardCharsets.UTF_8), List.of(),
-                EarningsSource.NONE, BalanceSource.NONE).run(List.of());
+        int code = new GuiLauncher(state, null, new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of());
         String text = err.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(GuiLauncher.NO_DISPLAY).isNotZero();
         assertThat(text.lines()).hasSize(1);
         assertThat(text).startsWith("swarmbid: no display available");
         assertThat(state.resolve(SingleInstance.LOCK_FILE)).doesNotExist();
+    }
+
+    @Test
+    void theDemoWithoutADisplayIsOneLineTooAndStartsNothing() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new GuiLauncher(state, null, new PrintStream(err, true, StandardCharsets.UTF_8))
+                .runDemo(DemoWorld.Options.defaults());
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).isEqualTo(GuiLauncher.NO_DISPLAY);
+        assertThat(text.lines()).hasSize(1);
+        assertThat(text).startsWith("swarmbid: no display available");
+        assertThat(state).isEmptyDirectory();
     }
 }

@@ -14,7 +14,7 @@ import org.swarmbid.bidding.api.Pricing;
  * so rounding never lets spending exceed it.
  */
 public final class DailyBudget {
-    private final BigInteger perDay;
+    private BigInteger perDay;
     private final ZoneId zone;
     private LocalDate day;
     private BigInteger spentNumerator = BigInteger.ZERO;
@@ -32,6 +32,11 @@ public final class DailyBudget {
     public void restore(LocalDate date, BigInteger spentNumerator) {
         day = Objects.requireNonNull(date, "date");
         this.spentNumerator = Pricing.requireAmount(spentNumerator, "spentNumerator");
+    }
+
+    /** Replaces the cap from the next comparison on; today's spending and reservations are kept. */
+    public void perDay(BigInteger cap) {
+        this.perDay = Pricing.requireAmount(cap, "perDay");
     }
 
     /** The zone whose midnight starts a budget day. */

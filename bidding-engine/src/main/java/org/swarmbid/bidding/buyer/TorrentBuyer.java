@@ -24,7 +24,7 @@ import org.swarmbid.bidding.config.BuyerConfig;
  * they are dropped (not paid).
  */
 public final class TorrentBuyer {
-    private final BuyerConfig config;
+    private BuyerConfig config;
     private final DailyBudget day;
     private final ChequeBook book;
     private final Map<Integer, Map<Account, BigInteger>> pendingByPiece = new HashMap<>();
@@ -35,6 +35,20 @@ public final class TorrentBuyer {
         this.config = Objects.requireNonNull(config, "config");
         this.day = Objects.requireNonNull(day, "day");
         this.book = Objects.requireNonNull(book, "book");
+    }
+
+    /**
+     * Replaces the caps (budget, maximum price) from the next bid on; what was spent and reserved is kept, so a
+     * lower budget never undoes a payment already owed. The caller keeps the same lock it holds for every other
+     * call.
+     */
+    public void reconfigure(BuyerConfig next) {
+        this.config = Objects.requireNonNull(next, "config");
+    }
+
+    /** The caps in force. */
+    public BuyerConfig config() {
+        return config;
     }
 
     /** Restores what this torrent already spent, as an exact numerator ({@code Ledger.spentNumeratorOnTorrent}). */

@@ -31,6 +31,10 @@ final class DetailsView {
     static final String SLOT_KEY = "btt.slot";
     /** Peer attribute the bid extension publishes for the slot's price. */
     static final String PRICE_KEY = "btt.price";
+    /** Peer attribute the bid extension publishes, as a buyer, for a paid slot we hold at that seller: the price. */
+    static final String BOUGHT_KEY = "btt.bought";
+    /** Prices are base units of BTT (10^-18) per MiB, the one asset the desktop client bids in. */
+    private static final int PRICE_DECIMALS = 18;
 
     final TabPane tabs = new TabPane();
     final PiecesBar pieces = new PiecesBar();
@@ -100,8 +104,7 @@ final class DetailsView {
         peers.getColumns().add(col(i18n.t("details.peer.up"), 85, p -> formats.rate(p.uploadRate())));
         peers.getColumns().add(col(i18n.t("details.peer.progress"), 70, p -> formats.percent(p.progress())));
         peers.getColumns().add(col(i18n.t("details.peer.slot"), 80, this::slot));
-        peers.getColumns().add(col(i18n.t("details.peer.price"), 120,
-                p -> p.attributes().getOrDefault(PRICE_KEY, Formats.NONE)));
+        peers.getColumns().add(col(i18n.t("details.peer.price"), 120, this::price));
 
         trackers.setId("trackers-table");
         trackers.setItems(model.trackers);
@@ -156,7 +159,24 @@ final class DetailsView {
         piecesText.setText(i18n.t("details.piecesValue", s.piecesDone(), s.pieceCount()));
     }
 
+    private String price(PeerStatus p) {
+        String v = p.attributes().getOrDefault(BOUGHT_KEY, p.attributes().get(PRICE_KEY));
+        if (v == null) {
+            return Formats.NONE;
+        }
+        try {
+            String whole = new java.math.BigDecimal(new java.math.BigInteger(v), PRICE_DECIMALS).stripTrailingZeros()
+                    .toPlainString();
+            return i18n.t("details.peer.priceValue", whole);
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
+
     private String slot(PeerStatus p) {
+        if (p.attributes().containsKey(BOUGHT_KEY)) {
+            return i18n.t("details.peer.slotBought");
+        }
         String v = p.attributes().get(SLOT_KEY);
         if (v == null) {
             return Formats.NONE;

@@ -36,6 +36,11 @@ import org.swarmbid.wallet.service.WalletService;
  */
 public final class WalletScreen implements Screen, WalletContext {
 
+    /** Sets (or with null clears) the one {@link KeyListener}. FX thread. */
+    public void setKeyListener(KeyListener listener) {
+        this.keyListener = listener;
+    }
+
     /** The networks the selector offers. */
     public static final List<String> NETWORKS = List.of("devnet", "nile", "mainnet");
     /** How often the balances are read while the screen shows. */
@@ -54,6 +59,20 @@ public final class WalletScreen implements Screen, WalletContext {
     private HistoryController history;
     private Timeline autoRefresh;
     private boolean closed;
+    private KeyListener keyListener;
+
+    /**
+     * Hears the unlocked key come and go, so that {@code app} can start payments with it and stop them when the
+     * user locks, switches the network or the screen closes. Called on the FX thread; must not block. The key stays
+     * owned by this screen: the listener may use it until {@link #locked()}, and must not lock it itself.
+     */
+    public interface KeyListener {
+        /** The user unlocked the wallet of {@code network} (its service: the one {@link #service()} returned). */
+        void unlocked(String network, WalletService service, UnlockedWallet key);
+
+        /** The key was wiped. */
+        void locked();
+    }
 
     /**
      * @param factory        opens the service of a network
@@ -265,6 +284,9 @@ public final class WalletScreen implements Screen, WalletContext {
             }
             unlocked = w;
             model.unlockedProperty().set(true);
+            if (keyListener != null) {
+                keyListener.unlocked(model.networkProperty().get(), s, w);
+            }
         }, e -> {
             unlockJob = null;
             model.unlockingProperty().set(false);
@@ -296,6 +318,9 @@ public final class WalletScreen implements Screen, WalletContext {
         if (unlocked != null) {
             unlocked.lock();
             unlocked = null;
+            if (keyListener != null) {
+                keyListener.locked();
+            }
         }
         model.unlockedProperty().set(false);
         if (send != null) {

@@ -252,6 +252,19 @@ final class BttPeer implements PeerPlugin {
         }
     }
 
+    /** The plugin's bidding policy changed (loop): a new offer if we sell to it, a bid at the new price. */
+    void reconfigured(long now) {
+        if (!active()) {
+            return;
+        }
+        try {
+            seller.reoffer();
+            buyer.reconsider(now);
+        } catch (RuntimeException e) {
+            fail("applying new bidding settings failed", e);
+        }
+    }
+
     /** Sends {@code m} from any thread (on this connection's loop). */
     void post(BttMessage m) {
         ctx.execute(() -> {

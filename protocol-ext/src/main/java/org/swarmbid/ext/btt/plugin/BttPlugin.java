@@ -2,6 +2,7 @@ package org.swarmbid.ext.btt.plugin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -10,10 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.swarmbid.bidding.api.Account;
 import org.swarmbid.bidding.api.Address;
 import org.swarmbid.bidding.buyer.ChequeBook;
 import org.swarmbid.bidding.buyer.DailyBudget;
+import org.swarmbid.bidding.config.BiddingConfig;
+import org.swarmbid.bidding.config.BuyerConfig;
 import org.swarmbid.bidding.ledger.Ledger;
 import org.swarmbid.bidding.port.SettlementPort;
 import org.swarmbid.bidding.seller.SellerBook;
@@ -47,7 +51,8 @@ public final class BttPlugin implements EnginePlugin {
 
     private final Set<BttTorrent> torrents = ConcurrentHashMap.newKeySet();
     private final PluginParts parts;
-    private final BttHandshake handshake;
+    private volatile BttHandshake handshake;
+    private volatile Map<String, BuyerConfig> byTorrent = Map.of();
     private final Receipts receipts;
     private final ChequeIntake chequeIntake;
     private final SettlementIntake settlementIntake;
@@ -79,12 +84,10 @@ public final class BttPlugin implements EnginePlugin {
         SellerDesk seller = new SellerDesk(book, settings.paymentGrace().toMillis());
         BuyerDesk buyer = new BuyerDesk(new ChequeBook(),
                 new DailyBudget(cfg.buyer().perDayBudget(), cfg.buyer().zone()));
-        parts = new PluginParts(settings, us, signer, adapter, Objects.requireNonNull(settlement, "settlement"),
+        parts = new PluginParts(new AtomicReference<>(settings), us, signer, adapter, Objects.requireNonNull(settlement, "settlement"),
                 Objects.requireNonNull(ledger, "ledger"), new SlowLane("swarmbid-btt"), seller, buyer,
                 new Sessions(), new BttStats(settings.decimals(), unit(settings.asset())));
-        handshake = new BttHandshake(BttHandshake.VERSION, settings.account(), settings.chainId(),
-                List.of(new BttHandshake.AssetInfo(settings.asset(), settings.decimals())), settings.sells(),
-                settings.buys());
+        handshake = handshakeOf(settings);
         receipts = new Receipts(parts);
         chequeIntake = new ChequeIntake(parts);
         settlementIntake = new SettlementIntake(parts, receipts);
@@ -101,6 +104,12 @@ public final class BttPlugin implements EnginePlugin {
         });
     }
 
+    private static BttHandshake handshakeOf(BttSettings settings) {
+        return new BttHandshake(BttHandshake.VERSION, settings.account(), settings.chainId(),
+                List.of(new BttHandshake.AssetInfo(settings.asset(), settings.decimals())), settings.sells(),
+                settings.buys());
+    }
+
     private static String unit(AssetId asset) {
         if (asset.equals(AssetId.BTT) || asset.equals(AssetId.BTT_OLD)) {
             return "BTT";
@@ -111,6 +120,59 @@ public final class BttPlugin implements EnginePlugin {
     /** Earned, spent and settled totals (thread-safe; listeners run on the worker). */
     public BttStats stats() {
         return parts.stats();
+    }
+
+    /** As {@link #updateBidding(BiddingConfig, Map)} without per-torrent caps. */
+    public void updateBidding(BiddingConfig config) {
+        updateBidding(config, Map.of());
+    }
+
+    /**
+     * Replaces the bidding policy of the running plugin (the desktop client's bidding screen saves new settings).
+     * Thread-safe; returns at once. What changes, and from when:
+     * <ul>
+     *   <li>buyer: the per-torrent budget and maximum price apply from the next bid on every torrent (a torrent in
+     *       {@code byTorrent}, keyed by hex info-hash, takes that {@link BuyerConfig}'s budget and price instead);
+     *       the daily budget from the next comparison; spending switched off stops bidding (slots already won run
+     *       out at the end of their round). What was spent or reserved under the old caps still counts. A seller
+     *       only offers to a peer whose handshake said it buys: spending switched on from off reaches the
+     *       connections made afterwards.</li>
+     *   <li>seller: the reserve price and the number of paid slots apply from the next choke round, and every
+     *       buyer connected now gets a new {@code offer} (docs/btt-extension.md 4.1: "again whenever a term
+     *       changes"; {@code slots} 0 when selling stopped). The credit window, settlement threshold and
+     *       deadlines stay those the plugin was built with. A torrent that joined while nothing was sold has no
+     *       auction in its choker: switching selling on reaches the torrents that join afterwards.</li>
+     *   <li>the extension handshake of connections made from now on announces the new buy/sell flags.</li>
+     * </ul>
+     * The chain, asset, account and timers are not part of the policy and never change.
+     *
+     * @param byTorrent per-torrent buyer caps by lower-case hex info-hash (may be empty)
+     */
+    public void updateBidding(BiddingConfig config, Map<String, BuyerConfig> byTorrent) {
+        Objects.requireNonNull(config, "config");
+        Map<String, BuyerConfig> caps = Map.copyOf(byTorrent);
+        synchronized (this) {
+            BttSettings old = parts.settings();
+            BiddingConfig was = old.bidding();
+            var seller = was.seller().withPaidSlots(config.seller().paidSlots())
+                    .withReserve(config.seller().reservePricePerMiB());
+            BiddingConfig next = new BiddingConfig(seller, config.buyer().withZone(was.buyer().zone()));
+            BttSettings settings = old.withBidding(next);
+            this.byTorrent = caps;
+            parts.live().set(settings);
+            handshake = handshakeOf(settings);
+            parts.buyer().locked(() -> parts.buyer().day().perDay(next.buyer().perDayBudget()));
+        }
+        for (BttTorrent t : List.copyOf(torrents)) {
+            t.context().execute(t::reconfigured);
+        }
+    }
+
+    /** The buyer's caps on the torrent with this hex info-hash: its own, else the plugin's. */
+    BuyerConfig buyerConfig(String infoHash) {
+        BuyerConfig own = byTorrent.get(infoHash);
+        BuyerConfig all = parts.settings().bidding().buyer();
+        return own == null ? all : all.withBudget(own.perTorrentBudget(), all.perDayBudget(), own.maxPricePerMiB());
     }
 
     @Override

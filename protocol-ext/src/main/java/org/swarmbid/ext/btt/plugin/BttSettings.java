@@ -70,6 +70,12 @@ public record BttSettings(long chainId, AssetId asset, int decimals, TronAccount
         return new BttSettings(chainId, asset, decimals, account, bidding, roundLength, wantedRate, grace, poll, clock);
     }
 
+    /** A copy with another bidding policy (seller and buyer). */
+    public BttSettings withBidding(BiddingConfig b) {
+        return new BttSettings(chainId, asset, decimals, account, b, roundLength, wantedRate, paymentGrace, chainPoll,
+                clock);
+    }
+
     /** A copy with another clock. */
     public BttSettings withClock(Clock c) {
         return new BttSettings(chainId, asset, decimals, account, bidding, roundLength, wantedRate, paymentGrace,

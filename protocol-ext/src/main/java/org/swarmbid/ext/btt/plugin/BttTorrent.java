@@ -38,6 +38,7 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
     private final BitSet passed = new BitSet();
     private final TorrentBuyer buyer;
     private boolean buyerReady;
+    private boolean restoring;
     private int paymentsInFlight;
 
     BttTorrent(BttPlugin plugin, TorrentContext ctx) {
@@ -47,13 +48,36 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
         this.hex = ctx.infoHash();
         byte[] ih = ctx.infoHashBytes();
         this.infoHash20 = FixedBytes.of(java.util.Arrays.copyOf(ih, 20), 20);
-        this.buyer = new TorrentBuyer(p.settings().bidding().buyer(), p.buyer().day(), p.buyer().book());
+        this.buyer = new TorrentBuyer(plugin.buyerConfig(hex), p.buyer().day(), p.buyer().book());
         if (p.settings().buys()) {
-            p.lane().execute(() -> {
-                BigInteger spent = p.ledger().spentNumeratorOnTorrent(hex);
-                p.buyer().locked(() -> buyer.restoreSpent(spent));
-                ctx.execute(() -> buyerReady = true);
-            });
+            restoreBuyer();
+        }
+    }
+
+    /** Reads what this torrent cost so far from the ledger, then lets the buyer bid. Loop. */
+    private void restoreBuyer() {
+        restoring = true;
+        p.lane().execute(() -> {
+            BigInteger spent = p.ledger().spentNumeratorOnTorrent(hex);
+            p.buyer().locked(() -> buyer.restoreSpent(spent));
+            ctx.execute(() -> buyerReady = true);
+        });
+    }
+
+    /** The plugin's bidding policy changed: new caps for this torrent's buyer, new offers, bids at the new price. */
+    void reconfigured() {
+        try {
+            var caps = plugin.buyerConfig(hex);
+            p.buyer().locked(() -> buyer.reconfigure(caps));
+            if (p.settings().buys() && !restoring) {
+                restoreBuyer(); // spending switched on: first what this torrent cost in earlier sessions
+            }
+            long now = p.now();
+            for (BttPeer bp : new ArrayList<>(peers.values())) {
+                bp.reconfigured(now);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: applying new bidding settings failed: {}", ctx.name(), e.toString(), e);
         }
     }
 
@@ -161,6 +185,8 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
 
     @Override
     public Optional<ChokePolicy> chokePolicy(ChokePolicy base) {
+        // fixed when the torrent joins: selling switched on later (BttPlugin.updateBidding) reaches torrents that
+        // join afterwards; selling switched off, or other slots and prices, reach this one from the next round
         return p.settings().sells() ? Optional.of(new PaidSlotChoker(base, this)) : Optional.empty();
     }
 

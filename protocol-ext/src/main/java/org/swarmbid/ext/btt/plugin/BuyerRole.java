@@ -175,6 +175,11 @@ final class BuyerRole {
         maybeBid(now);
     }
 
+    /** The caps changed: bid now at the new price if there is one (an unchanged price waits as usual). */
+    void reconsider(long now) {
+        maybeBid(now);
+    }
+
     private void maybeBid(long now) {
         BttSettings st = peer.p.settings();
         if (!st.buys() || offer == null || offer.paidSlots() == 0 || signing || stopped || !peer.active()

@@ -30,6 +30,7 @@ final class SellerRole {
     private PaidSlotChoker.Slot slot = PaidSlotChoker.Slot.NONE;
     private ErrorCode refusal;
     private boolean revocationSent;
+    private boolean offered;
 
     SellerRole(BttPeer peer) {
         this.peer = peer;
@@ -40,10 +41,7 @@ final class SellerRole {
         BttSettings st = peer.p.settings();
         boolean trade = st.sells() && peer.theirs.buys();
         if (trade) {
-            var seller = st.bidding().seller();
-            peer.send(new BttMessage.Offer(st.asset(), seller.reservePricePerMiB(), seller.paidSlots(),
-                    peer.p.seller().creditAmount(peer.theirAddress, seller.reservePricePerMiB()),
-                    seller.settlementThreshold(), (int) st.roundLength().toSeconds()));
+            sendOffer(st);
         }
         TronAccount them = peer.them;
         Receipts receipts = peer.torrent.plugin().receipts();
@@ -52,6 +50,26 @@ final class SellerRole {
                 peer.post(receipts.of(them));
             }
         });
+    }
+
+    private void sendOffer(BttSettings st) {
+        var seller = st.bidding().seller();
+        int slots = st.sells() ? seller.paidSlots() : 0;
+        peer.send(new BttMessage.Offer(st.asset(), seller.reservePricePerMiB(), slots,
+                peer.p.seller().creditAmount(peer.theirAddress, seller.reservePricePerMiB()),
+                seller.settlementThreshold(), (int) st.roundLength().toSeconds()));
+        offered = true;
+    }
+
+    /**
+     * The terms changed ({@code BttPlugin.updateBidding}): a buyer gets the new offer, or one with {@code slots} 0
+     * if we stopped selling after offering (docs/btt-extension.md 4.1).
+     */
+    void reoffer() {
+        BttSettings st = peer.p.settings();
+        if (peer.theirs.buys() && (st.sells() || offered)) {
+            sendOffer(st);
+        }
     }
 
     void onBid(BttMessage.Bid b) {
