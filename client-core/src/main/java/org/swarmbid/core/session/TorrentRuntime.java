@@ -157,7 +157,8 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             fail("cannot open the download folder: " + e.getMessage());
             return;
         }
-        if (verified != null) {
+        if (verified != null) { // resumed after a pause: the data is known, the plugins join again
+            joinPlugins();
             joinSwarm();
             return;
         }
@@ -189,8 +190,22 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         applyPriorities();
         resumeDirty = true;
         saveResume();
+        joinPlugins();
+        if (recheckDone != null) {
+            recheckDone.complete(null);
+            recheckDone = null;
+        }
+        joinSwarm();
+    }
+
+    /**
+     * Asks every engine plugin to join this torrent and installs the choke policy they offer. Runs each time the
+     * torrent (re)starts: {@link #stop} closes and drops the plugins, so a resume after a pause joins them anew.
+     */
+    private void joinPlugins() {
         ChokePolicy base = new StandardChoker();
         chokePolicy = base;
+        plugins.clear();
         for (EnginePlugin ep : engine.plugins()) {
             try {
                 ep.forTorrent(this).ifPresent(plugins::add);
@@ -205,11 +220,6 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
                 break;
             }
         }
-        if (recheckDone != null) {
-            recheckDone.complete(null);
-            recheckDone = null;
-        }
-        joinSwarm();
     }
 
     private void joinSwarm() {

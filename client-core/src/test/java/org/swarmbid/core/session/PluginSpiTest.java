@@ -60,6 +60,8 @@ class PluginSpiTest {
         final AtomicBoolean replaceChoker = new AtomicBoolean();
         final AtomicBoolean rejectPieceZeroOnce = new AtomicBoolean();
         final AtomicBoolean hold = new AtomicBoolean();
+        final AtomicInteger torrentsJoined = new AtomicInteger();
+        final AtomicInteger torrentsClosed = new AtomicInteger();
 
         @Override
         public String name() {
@@ -69,7 +71,13 @@ class PluginSpiTest {
         @Override
         public Optional<TorrentPlugin> forTorrent(TorrentContext torrent) {
             bytesLeftAtStart.set(torrent.bytesLeft());
+            torrentsJoined.incrementAndGet();
             return Optional.of(new TorrentPlugin() {
+                @Override
+                public void close() {
+                    torrentsClosed.incrementAndGet();
+                }
+
                 @Override
                 public void onFinished() {
                     torrent.execute(() -> bytesLeftAtFinish.set(torrent.bytesLeft()));
@@ -221,6 +229,35 @@ class PluginSpiTest {
         for (var f : m.info().files()) {
             assertThat(Files.mismatch(tmp.resolve("seed").resolve(f.displayPath()),
                     tmp.resolve("out").resolve(f.displayPath()))).isEqualTo(-1L);
+        }
+    }
+
+    @Test
+    void aPausedAndResumedTorrentGetsItsPluginsBack(@TempDir Path tmp) throws Exception {
+        Metainfo m = TwoEngines.payload(tmp.resolve("seed"), "paused", 1, 600_000, 64 * 1024, 4);
+        Recorder seedPlugin = new Recorder();
+        Recorder leechPlugin = new Recorder();
+        seedPlugin.replaceChoker.set(true);
+        try (Engine seeder = TwoEngines.engine(tmp.resolve("s1"), List.of(seedPlugin));
+             Engine leecher = TwoEngines.engine(tmp.resolve("s2"), List.of(leechPlugin))) {
+            TorrentHandle s = seeder.add(m, AddOptions.in(tmp.resolve("seed")));
+            TwoEngines.await("seeding", Duration.ofSeconds(30), () -> s.status().isComplete());
+            assertThat(seedPlugin.torrentsJoined.get()).isEqualTo(1);
+            s.pause();
+            TwoEngines.await("paused", Duration.ofSeconds(10), () -> seedPlugin.torrentsClosed.get() == 1);
+            s.resume();
+            TwoEngines.await("plugin joined again", Duration.ofSeconds(10),
+                    () -> seedPlugin.torrentsJoined.get() == 2);
+            int roundsBefore = seedPlugin.chokeRounds.get();
+            TorrentHandle h = leecher.add(m, AddOptions.in(tmp.resolve("out")));
+            h.connect(TwoEngines.address(seeder));
+            TwoEngines.await("download complete", Duration.ofSeconds(60), () -> h.status().isComplete());
+            // the resumed torrent's plugin sees the new connection's extension messages and decides its chokes
+            TwoEngines.await("extension messages after resume", Duration.ofSeconds(10),
+                    () -> seedPlugin.messages.contains(EXT + ":hello"));
+            TwoEngines.await("choke rounds after resume", Duration.ofSeconds(10),
+                    () -> seedPlugin.chokeRounds.get() > roundsBefore);
+            assertThat(seedPlugin.blocksSent.get()).isPositive();
         }
     }
 
