@@ -33,7 +33,7 @@ import org.swarmbid.ext.btt.ErrorCode;
 class HostileMessagesTest {
     private Ledger ledger;
     private BttPlugin plugin;
-    private final List<BttMessage> sent = new ArrayList<>();
+    private final List<BttMessage> sent = new java.util.concurrent.CopyOnWriteArrayList<>(); // written by the worker and the test
     private final Map<String, String> attributes = new HashMap<>();
 
     @BeforeEach
