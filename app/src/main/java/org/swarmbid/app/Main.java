@@ -1,5 +1,7 @@
 package org.swarmbid.app;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.swarmbid.app.btt.BiddingOptionException;
 import org.swarmbid.app.btt.LedgerCommand;
 import picocli.CommandLine;
@@ -8,19 +10,36 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the {@code swarmbid} command. Each subcommand is its own class; exit codes are in
  * {@link ExitCode}. With no arguments it runs {@code gui}, the desktop client.
+ *
+ * <p>Subcommands are registered at run time, not in the annotation: picocli builds the model of every registered
+ * command by reflection, and building all of them (wallet, devnet, ledger, ...) cost ~0.2 CPU s on each start. A
+ * command line that names a subcommand first gets only that one; anything else ({@code --help}, {@code help},
+ * a typo) gets all of them, so help texts and "did you mean" suggestions are unchanged.
  */
 @Command(name = "swarmbid", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"BitTorrent client with a TRON wallet and a bandwidth-bid extension.",
             "With no arguments it opens the desktop client; 'swarmbid --demo' opens it on a self-contained demo."},
-        subcommands = {GuiCommand.class, CreateCommand.class, InfoCommand.class, DownloadCommand.class,
-            SeedCommand.class, WalletCommand.class, DevnetCommand.class, LedgerCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done", "1:runtime failure (network, disk, peers)", "2:bad command line",
             "3:bad input file (malformed .torrent, missing data)", "4:timed out",
             "130:interrupted with Ctrl-C (a later run resumes)"})
 public final class Main {
+
+    /** The subcommands in the order help lists them, by name. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("gui", GuiCommand.class);
+        SUBCOMMANDS.put("create", CreateCommand.class);
+        SUBCOMMANDS.put("info", InfoCommand.class);
+        SUBCOMMANDS.put("download", DownloadCommand.class);
+        SUBCOMMANDS.put("seed", SeedCommand.class);
+        SUBCOMMANDS.put("wallet", WalletCommand.class);
+        SUBCOMMANDS.put("devnet", DevnetCommand.class);
+        SUBCOMMANDS.put("ledger", LedgerCommand.class);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -37,6 +56,13 @@ public final class Main {
             args = gui;
         }
         CommandLine cl = new CommandLine(new Main());
+        Class<?> only = "help".equals(args[0]) ? null : SUBCOMMANDS.get(args[0]);
+        if (only != null) {
+            cl.addSubcommand(args[0], only);
+        } else {
+            SUBCOMMANDS.forEach(cl::addSubcommand);
+        }
+        // the handlers are set after the subcommands are added: picocli copies them into the commands present
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("swarmbid: " + oneLine(ex));
             if (ex instanceof UsageException || ex instanceof BiddingOptionException) {

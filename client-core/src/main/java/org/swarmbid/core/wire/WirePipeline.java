@@ -7,17 +7,21 @@ import io.netty.channel.ChannelPipeline;
  * <pre>
  *  [ encryption, when it comes ]
  *  "wire-handshake"  HandshakeDecoder   68-byte handshake; removes itself afterwards
- *  "wire-frames"     FrameDecoder       4-byte length prefix, hard maximum
- *  "wire-messages"   MessageDecoder     frame -&gt; PeerMessage
+ *  "wire-decoder"    WireDecoder        4-byte length prefix (hard maximum), frame -&gt; PeerMessage
  *  "wire-encoder"    WireEncoder        Handshake / PeerMessage -&gt; bytes (outbound)
  *  [ the peer handler, added by the caller after these ]
  * </pre>
  * The peer handler then receives, in order: a {@link HandshakeHeader} (incoming connections only), the
  * {@link Handshake}, then {@link PeerMessage}s; failures arrive at its {@code exceptionCaught} as a
  * {@link WireException} subtype, after which it should close the channel.
+ *
+ * <p>{@link FrameDecoder} followed by {@link MessageDecoder} (names {@link #FRAMES}, {@link #MESSAGES}) decode the
+ * same stream into the same messages in two steps; the pipeline uses the one-step {@link WireDecoder}, which saves a
+ * pipeline hop, a slice per frame and the copy of every block that crosses a read boundary.
  */
 public final class WirePipeline {
     public static final String HANDSHAKE = "wire-handshake";
+    public static final String DECODER = "wire-decoder";
     public static final String FRAMES = "wire-frames";
     public static final String MESSAGES = "wire-messages";
     public static final String ENCODER = "wire-encoder";
@@ -29,7 +33,7 @@ public final class WirePipeline {
     }
 
     /**
-     * Adds the four handlers at the end of {@code pipeline}.
+     * Adds the three handlers at the end of {@code pipeline}.
      *
      * @param incoming       true if the peer opened the connection (the decoder then reports the
      *                       {@link HandshakeHeader} as soon as the info-hash is in)
@@ -37,8 +41,7 @@ public final class WirePipeline {
      */
     public static void addLast(ChannelPipeline pipeline, boolean incoming, int maxFrameLength) {
         pipeline.addLast(HANDSHAKE, incoming ? HandshakeDecoder.forIncoming() : HandshakeDecoder.forOutgoing());
-        pipeline.addLast(FRAMES, new FrameDecoder(maxFrameLength));
-        pipeline.addLast(MESSAGES, MessageDecoder.INSTANCE);
+        pipeline.addLast(DECODER, new WireDecoder(maxFrameLength));
         pipeline.addLast(ENCODER, WireEncoder.INSTANCE);
     }
 }

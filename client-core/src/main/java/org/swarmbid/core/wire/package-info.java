@@ -6,7 +6,9 @@
  * <p>Owns: encoding and decoding only. No peer state: choking, interest, requests, which extensions were negotiated
  * and whether a message is allowed at this point are the {@code peer} package's job. Imports only
  * {@code org.swarmbid.core.bencode} and Netty. The layout of every message is drawn on its record in
- * {@link org.swarmbid.core.wire.PeerMessage}; {@link org.swarmbid.core.wire.WirePipeline} installs the handlers.
+ * {@link org.swarmbid.core.wire.PeerMessage}; {@link org.swarmbid.core.wire.WirePipeline} installs the handlers
+ * (the one-step {@link org.swarmbid.core.wire.WireDecoder}; {@code FrameDecoder} + {@code MessageDecoder} decode the
+ * same stream in two steps).
  *
  * <p>Errors: every protocol violation is a {@link org.swarmbid.core.wire.WireException} subtype with a one-line
  * message ({@code HandshakeException}, {@code FrameTooLongException}, {@code MalformedMessageException}); unknown

@@ -63,7 +63,7 @@ class HandshakeDecoderTest {
         ch.writeInbound(in);
         assertThat(drain(ch)).containsExactly(handshake());
         assertThat(ch.pipeline().get(WirePipeline.HANDSHAKE)).isNull();
-        assertThat(ch.pipeline().names()).containsSubsequence(WirePipeline.FRAMES, WirePipeline.MESSAGES,
+        assertThat(ch.pipeline().names()).containsSubsequence(WirePipeline.DECODER,
                 WirePipeline.ENCODER);
         assertThat(ch.finish()).isFalse();
     }
