@@ -83,6 +83,11 @@ public final class BiddingOptions {
 
     /** True if any payment option is given, i.e. the wallet is needed. */
     public boolean enabled() {
+        if (maxPrice == null && budget == null && dailyBudget == null && sellPrice == null && paidSlots == null) {
+            // a plain run: nothing to check, and no wallet classes loaded (their Bouncy Castle jar is signed, so the
+            // JDK verifies it on first use and its classes cannot come from the start-up archive: ~0.2 CPU s)
+            return false;
+        }
         BiddingConfig c = config();
         return c.buyer().spendingEnabled() || c.seller().paidSlots() > 0;
     }
