@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  *   <li>Spending is off unless both {@code --max-price} and {@code --budget} are given ({@code --daily-budget}
  *       defaults to the per-torrent budget, so one run can never spend more than the user typed once).</li>
  *   <li>Selling is on only with {@code --paid-slots N} (N &gt; 0) or {@code --sell-price P}; the reserve price then
- *       defaults to a thousandth of a whole unit per MiB and the settlement threshold to 100 whole units.</li>
+ *       defaults to a thousandth of a whole unit per MiB and the settlement threshold ({@code --settle-threshold})
+ *       to 100 whole units.</li>
  * </ul>
  *
  * <p>Inside a {@code swarmbid} command a {@link BiddingOptionException} from {@link #config()} needs no handling:
@@ -50,6 +51,11 @@ public final class BiddingOptions {
     @Option(names = "--paid-slots", paramLabel = "N",
             description = "paid upload slots to sell per round, 0..64 (default: " + "2 with --sell-price, else 0)")
     Integer paidSlots;
+
+    @Option(names = "--settle-threshold", paramLabel = "B",
+            description = "when selling: a payer settles on chain once its accepted cheques exceed what it settled"
+                    + " by B (default: 100)")
+    String settleThreshold;
 
     @Option(names = "--asset", paramLabel = "ASSET", defaultValue = "btt",
             description = "what prices are paid in: btt, trx or btt-old (default: ${DEFAULT-VALUE})")
@@ -122,6 +128,13 @@ public final class BiddingOptions {
         }
         int slots = paidSlots != null ? paidSlots : sellPrice != null ? DEFAULT_PAID_SLOTS : 0;
         seller = seller.withPaidSlots(slots);
+        if (settleThreshold != null) {
+            if (slots == 0) {
+                throw new BiddingOptionException("--settle-threshold needs --paid-slots or --sell-price (it is a"
+                        + " seller's term)");
+            }
+            seller = seller.withSettlementThreshold(positive("--settle-threshold", settleThreshold, a));
+        }
         return new BiddingConfig(seller, buyer);
     }
 
