@@ -157,6 +157,31 @@ final class PaidSwarm implements AutoCloseable {
         }
     }
 
+    /**
+     * Polls {@code condition} every 200 ms until it holds; fails after {@code timeout}, or at once if a process in
+     * {@code mustLive} died, with {@code state} and those processes' output.
+     */
+    static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition,
+            java.util.function.Supplier<String> state, CliProcess... mustLive) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            for (CliProcess p : mustLive) {
+                if (!p.isAlive()) {
+                    throw new AssertionError("process died while waiting for " + what + ": " + state.get() + "\n"
+                            + p.describe());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                StringBuilder b = new StringBuilder("no " + what + " in " + timeout + ": " + state.get());
+                for (CliProcess p : mustLive) {
+                    b.append('\n').append(p.describe());
+                }
+                throw new AssertionError(b.toString());
+            }
+            Thread.sleep(200);
+        }
+    }
+
     @Override
     public void close() {
         synchronized (processes) {
