@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.swarmbid.app.CliProcess;
 import org.swarmbid.core.metainfo.Metainfo;
@@ -40,7 +41,7 @@ class MixedSwarmTest {
     static final long SIZE = 4L * 1024 * 1024 + 4321;
     static final int PIECE = 64 * 1024;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // kept on failure: the processes' logs are in logs/
     Path tmp;
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.swarmbid.app.CliProcess;
 import org.swarmbid.bidding.ledger.Direction;
@@ -43,7 +44,7 @@ class SettlementConservationTest {
     /** 0.002 BTT: at 0.01 BTT/MiB a buyer settles about every 100 KiB bought in a paid slot (it settles at 50%). */
     static final String THRESHOLD = "0.002";
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // kept on failure: the processes' logs are in logs/
     Path tmp;
 
     @Test
