@@ -135,7 +135,23 @@ public final class BiddingOptions {
             }
             seller = seller.withSettlementThreshold(positive("--settle-threshold", settleThreshold, a));
         }
-        return new BiddingConfig(seller, buyer);
+        return new BiddingConfig(creditConsistent(seller), buyer);
+    }
+
+    /**
+     * The seller's terms with the cheque-lag tolerance no tighter than the credit window. The engine's default
+     * tolerance (2 MiB) refuses honest cheques as underpaid (error 9) once the rate times the buyer's cheque cadence
+     * exceeds it: cheques are at least 100 ms apart (the peer's rate limit) and follow each piece's ledger write and
+     * signature, so at 90 MB/s a cheque lags by about 9 MiB; the refused cheque then leaves the payer "over credit",
+     * and the seller revokes the slot of a buyer that pays (measured with scripts/bench-bidding, docs/benchmarks.md).
+     * The credit window (docs/btt-extension.md 7.2) already bounds what a payer may owe, so the tolerance adds no
+     * protection beyond it.
+     */
+    static SellerConfig creditConsistent(SellerConfig s) {
+        long lag = Math.max(s.chequeLagBytes(), s.maxCreditBytes());
+        return new SellerConfig(s.paidSlots(), s.regularSlots(), s.reservePricePerMiB(), s.initialCreditBytes(),
+                s.creditIncreaseBytes(), s.maxCreditBytes(), s.settlementThreshold(), s.settlementDeadlineMillis(),
+                s.maxMissedSettlements(), lag);
     }
 
     /** A thousandth of a whole unit per MiB (1 sun for an asset with 3 decimals or fewer). */
