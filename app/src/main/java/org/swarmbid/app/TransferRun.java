@@ -77,6 +77,14 @@ final class TransferRun {
             }
             progress.finish();
             engine.close();
+            if (payments != null && !options.quiet) {
+                // a seeder only ever stops this way: this is where it says what it earned
+                try {
+                    out.println("payments: " + payments.summary());
+                } catch (RuntimeException e) {
+                    out.println("payments: totals unavailable (" + e.getMessage() + ")");
+                }
+            }
             out.println("stopped; run the same command again to resume");
             out.flush();
         }, "swarmbid-shutdown");

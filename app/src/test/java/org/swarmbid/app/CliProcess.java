@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * separate files; the process can be interrupted like Ctrl-C ({@code kill -INT}) or killed ({@code SIGKILL}). Every
  * process still running when a test ends, or when this JVM exits, is killed by PID.
  */
-final class CliProcess implements AutoCloseable {
+public final class CliProcess implements AutoCloseable {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -41,7 +41,12 @@ final class CliProcess implements AutoCloseable {
     }
 
     /** Starts {@code swarmbid ARGS} in {@code workDir}; output files are {@code name.out} and {@code name.err}. */
-    static CliProcess start(Path workDir, String name, String... args) {
+    public static CliProcess start(Path workDir, String name, String... args) {
+        return start(workDir, name, List.of(), args);
+    }
+
+    /** As {@link #start(Path, String, String...)} with extra JVM options (e.g. {@code -DSWARMBID_LOG=info}). */
+    public static CliProcess start(Path workDir, String name, List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         if (sigintIgnoredHere()) {
             // a JVM started with SIGINT ignored installs no Ctrl-C handler; restore the default like a terminal
@@ -51,6 +56,7 @@ final class CliProcess implements AutoCloseable {
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(classPath());
         cmd.add(Main.class.getName());
@@ -73,7 +79,7 @@ final class CliProcess implements AutoCloseable {
     }
 
     /** The test JVM's class path (surefire sets {@code java.class.path} to the real one, not its booter jar). */
-    static String classPath() {
+    public static String classPath() {
         String cp = System.getProperty("surefire.test.class.path");
         if (cp == null || cp.isBlank()) {
             cp = System.getProperty("java.class.path");
@@ -94,16 +100,16 @@ final class CliProcess implements AutoCloseable {
         return false;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Sends SIGINT, as Ctrl-C in a terminal does. */
-    void interrupt() throws IOException, InterruptedException {
+    public void interrupt() throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IOException("kill -INT " + process.pid() + " failed");
@@ -111,13 +117,13 @@ final class CliProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or saved. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** Waits for the exit code; fails with the output if the process is still running after {@code timeout}. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("swarmbid " + args + " still running after " + timeout + "\n" + describe());
         }
@@ -126,7 +132,7 @@ final class CliProcess implements AutoCloseable {
     }
 
     /** Polls stdout until a line matches; fails with the output on timeout or if the process exits first. */
-    String awaitStdoutLine(String what, Duration timeout, Predicate<String> matcher) throws InterruptedException {
+    public String awaitStdoutLine(String what, Duration timeout, Predicate<String> matcher) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (String line : stdoutLines()) {
@@ -142,23 +148,23 @@ final class CliProcess implements AutoCloseable {
         throw new AssertionError("no stdout line with " + what + "\n" + describe());
     }
 
-    String stdout() {
+    public String stdout() {
         return read(out);
     }
 
-    String stderr() {
+    public String stderr() {
         return read(err);
     }
 
-    List<String> stdoutLines() {
+    public List<String> stdoutLines() {
         return stdout().lines().toList();
     }
 
-    List<String> stderrLines() {
+    public List<String> stderrLines() {
         return stderr().lines().toList();
     }
 
-    String describe() {
+    public String describe() {
         return "args " + args + (process.isAlive() ? " (running)" : " (exit " + process.exitValue() + ")")
                 + "\n--- stdout\n" + stdout() + "--- stderr\n" + stderr();
     }

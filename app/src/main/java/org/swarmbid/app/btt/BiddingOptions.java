@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  *   <li>Spending is off unless both {@code --max-price} and {@code --budget} are given ({@code --daily-budget}
  *       defaults to the per-torrent budget, so one run can never spend more than the user typed once).</li>
  *   <li>Selling is on only with {@code --paid-slots N} (N &gt; 0) or {@code --sell-price P}; the reserve price then
- *       defaults to a thousandth of a whole unit per MiB and the settlement threshold to 100 whole units.</li>
+ *       defaults to a thousandth of a whole unit per MiB and the settlement threshold ({@code --settle-threshold})
+ *       to 100 whole units.</li>
  * </ul>
  *
  * <p>Inside a {@code swarmbid} command a {@link BiddingOptionException} from {@link #config()} needs no handling:
@@ -50,6 +51,11 @@ public final class BiddingOptions {
     @Option(names = "--paid-slots", paramLabel = "N",
             description = "paid upload slots to sell per round, 0..64 (default: " + "2 with --sell-price, else 0)")
     Integer paidSlots;
+
+    @Option(names = "--settle-threshold", paramLabel = "B",
+            description = "when selling: a payer settles on chain once its accepted cheques exceed what it settled"
+                    + " by B (default: 100)")
+    String settleThreshold;
 
     @Option(names = "--asset", paramLabel = "ASSET", defaultValue = "btt",
             description = "what prices are paid in: btt, trx or btt-old (default: ${DEFAULT-VALUE})")
@@ -127,7 +133,30 @@ public final class BiddingOptions {
         }
         int slots = paidSlots != null ? paidSlots : sellPrice != null ? DEFAULT_PAID_SLOTS : 0;
         seller = seller.withPaidSlots(slots);
-        return new BiddingConfig(seller, buyer);
+        if (settleThreshold != null) {
+            if (slots == 0) {
+                throw new BiddingOptionException("--settle-threshold needs --paid-slots or --sell-price (it is a"
+                        + " seller's term)");
+            }
+            seller = seller.withSettlementThreshold(positive("--settle-threshold", settleThreshold, a));
+        }
+        return new BiddingConfig(creditConsistent(seller), buyer);
+    }
+
+    /**
+     * The seller's terms with the cheque-lag tolerance no tighter than the credit window. The engine's default
+     * tolerance (2 MiB) refuses honest cheques as underpaid (error 9) once the rate times the buyer's cheque cadence
+     * exceeds it: cheques are at least 100 ms apart (the peer's rate limit) and follow each piece's ledger write and
+     * signature, so at 90 MB/s a cheque lags by about 9 MiB; the refused cheque then leaves the payer "over credit",
+     * and the seller revokes the slot of a buyer that pays (measured with scripts/bench-bidding, docs/benchmarks.md).
+     * The credit window (docs/btt-extension.md 7.2) already bounds what a payer may owe, so the tolerance adds no
+     * protection beyond it.
+     */
+    static SellerConfig creditConsistent(SellerConfig s) {
+        long lag = Math.max(s.chequeLagBytes(), s.maxCreditBytes());
+        return new SellerConfig(s.paidSlots(), s.regularSlots(), s.reservePricePerMiB(), s.initialCreditBytes(),
+                s.creditIncreaseBytes(), s.maxCreditBytes(), s.settlementThreshold(), s.settlementDeadlineMillis(),
+                s.maxMissedSettlements(), lag);
     }
 
     /** A thousandth of a whole unit per MiB (1 sun for an asset with 3 decimals or fewer). */

@@ -105,6 +105,19 @@ public final class SettlementJournal implements AutoCloseable {
         }
     }
 
+    /** The settlement whose row holds {@code txid}, if any. */
+    public synchronized Optional<Long> settlementOf(String chain, String txid) {
+        try (PreparedStatement q = conn.prepareStatement("SELECT settlement_id FROM journal WHERE chain=? AND txid=?")) {
+            q.setString(1, chain);
+            q.setString(2, txid);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("reading", e);
+        }
+    }
+
     /**
      * Records the transaction for a settlement, or replaces the transaction of an existing row (only when the caller
      * knows the old one was never broadcast).

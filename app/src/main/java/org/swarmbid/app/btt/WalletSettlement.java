@@ -76,6 +76,10 @@ public final class WalletSettlement implements SettlementPort {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Longest wait for a new head block when a settlement would repeat an earlier transaction. */
+    static final java.time.Duration TWIN_WAIT = java.time.Duration.ofSeconds(30);
+    private static final long TWIN_POLL_MILLIS = 200;
+
     @Override
     public CompletableFuture<String> transfer(SettlementRequest request) {
         Objects.requireNonNull(request, "request");
@@ -124,7 +128,7 @@ public final class WalletSettlement implements SettlementPort {
             LOG.warn("settlement {}: transaction {} was never recorded by the wallet (crash before broadcast);"
                     + " signing it again", request.settlementId(), e.txid());
         }
-        PreparedTransfer prepared = wallet.prepare(unlocked, payee, amount);
+        PreparedTransfer prepared = distinctTransfer(request.settlementId(), payee, amount);
         journal.put(new SettlementJournal.Entry(request.settlementId(), a, request.amount(), prepared.txid()),
                 clock.millis());
         try {
@@ -139,6 +143,38 @@ public final class WalletSettlement implements SettlementPort {
         LOG.info("settlement {}: {} to {} in {}", request.settlementId(), asset.format(request.amount()), payee,
                 prepared.txid());
         return prepared.txid();
+    }
+
+    /**
+     * A transfer whose txid no other settlement has. The wallet stamps a transaction with its reference (head) block's
+     * time, so two settlements with the same payee and amount prepared within one block are byte for byte the same
+     * transaction: one payment on chain that both would count as theirs (the second is refused by the wallet and the
+     * node as a duplicate, and found "already made" on the retry). Such a twin is prepared again once the head block
+     * moved on.
+     */
+    private PreparedTransfer distinctTransfer(long settlementId, TronAddress payee, Amount amount) {
+        long deadline = clock.millis() + TWIN_WAIT.toMillis();
+        while (true) {
+            PreparedTransfer prepared = wallet.prepare(unlocked, payee, amount);
+            Optional<Long> owner = journal.settlementOf(chain.value(), prepared.txid());
+            boolean twin = owner.isPresent() && owner.get() != settlementId || recorded(prepared.txid()).isPresent();
+            if (!twin) {
+                return prepared;
+            }
+            if (clock.millis() > deadline) {
+                throw new IllegalStateException("settlement " + settlementId + ": the chain's head block did not move"
+                        + " in " + TWIN_WAIT.toSeconds() + " s, so its transfer would repeat transaction "
+                        + prepared.txid());
+            }
+            LOG.info("settlement {}: same transaction as an earlier one ({}); waiting for the next block",
+                    settlementId, prepared.txid());
+            try {
+                Thread.sleep(TWIN_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("settlement " + settlementId + " interrupted");
+            }
+        }
     }
 
     /** The wallet's status of one of its transactions, or empty if the wallet never recorded it. */

@@ -92,6 +92,14 @@ class BiddingOptionsTest {
         assertThat(config("--paid-slots", "0").seller().paidSlots()).isZero();
     }
 
+    @Test
+    void theSettlementThresholdIsASellersTermInAssetUnits() {
+        assertThat(config("--paid-slots", "1", "--settle-threshold", "0.02").seller().settlementThreshold())
+                .isEqualTo(new BigInteger("20000000000000000"));
+        assertThat(config("--sell-price", "1", "--asset", "trx", "--settle-threshold", "2.5").seller()
+                .settlementThreshold()).isEqualTo(BigInteger.valueOf(2_500_000));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "too many decimals  | --max-price=0.0000000000000000001 --budget=1 | --max-price: amount has 19 decimals but BTT allows 18",
@@ -109,6 +117,8 @@ class BiddingOptionsTest {
         "zero daily         | --max-price=1 --budget=1 --daily-budget=0    | --daily-budget: must be more than 0",
         "sell zero          | --sell-price=0                               | --sell-price: must be more than 0",
         "sell with 0 slots  | --sell-price=1 --paid-slots=0                | --sell-price needs --paid-slots above 0",
+        "threshold zero     | --paid-slots=1 --settle-threshold=0          | --settle-threshold: must be more than 0",
+        "threshold no sale  | --max-price=1 --budget=1 --settle-threshold=1 | --settle-threshold needs --paid-slots or --sell-price",
         "slots too many     | --paid-slots=65                              | --paid-slots: 65 is not between 0 and 64",
         "slots negative     | --paid-slots=-1                              | --paid-slots: -1 is not between 0 and 64",
         "unknown asset      | --asset=doge --paid-slots=1                  | --asset: unknown asset 'doge' (expected btt, trx or btt-old)",

@@ -227,6 +227,26 @@ class WalletSettlementDevnetTest {
     }
 
     @Test
+    void twoSettlementsWithTheSameTermsInOneBlockAreTwoTransactions() throws Exception {
+        // the wallet stamps a transaction with its head block's time: same payee and amount in the same block would
+        // be the same transaction, one payment that two settlements count (found in the swarm test, KillRestartTest)
+        Account a = account(SettlementAsset.TRX);
+        BigInteger amount = BigInteger.valueOf(1_250_000);
+        BigInteger payeeBefore = trx(payee);
+        String first = settlement.transfer(new SettlementRequest(7, a, amount)).join();
+        java.util.concurrent.CompletableFuture<String> second = settlement.transfer(new SettlementRequest(8, a, amount));
+        Thread.sleep(600);
+        assertThat(second).as("waits for the head block to move").isNotDone();
+        devnet.produceBlock();
+        String secondTxid = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(secondTxid).isNotEqualTo(first);
+        devnet.produceBlocks(devnet.config().solidLag() + 1);
+        assertThat(settlement.status(first).join()).isEqualTo(ChainStatus.SOLID);
+        assertThat(settlement.status(secondTxid).join()).isEqualTo(ChainStatus.SOLID);
+        assertThat(trx(payee)).as("paid twice, once per settlement").isEqualTo(payeeBefore.add(amount.shiftLeft(1)));
+    }
+
+    @Test
     void aJournalledTransactionTheWalletNeverRecordedIsSignedAgainOnce() {
         Account a = account(SettlementAsset.TRX);
         BigInteger amount = BigInteger.valueOf(3_000_000);
