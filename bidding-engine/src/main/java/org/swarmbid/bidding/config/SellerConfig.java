@@ -77,10 +77,13 @@ public record SellerConfig(
         }
     }
 
-    /** 2 paid + 3 regular slots, reserve 10^15 base units/MiB, credit 4 MiB growing by 4 MiB to 64 MiB, threshold 100 BTT, 10 min deadline, 2 misses, 2 MiB lag. */
+    /** 2 paid + 3 regular slots, reserve 10^15 base units/MiB, credit 4 MiB growing by 4 MiB to 64 MiB, threshold 100 BTT, 10 min deadline, 2 misses, 64 MiB lag. */
     public static SellerConfig defaults() {
+        // cheque lag = the largest credit window: the credit window already bounds what a payer may owe, and a
+        // tighter lag refused honest cheques at high rates (cheques trail each verified piece by a ledger write,
+        // a signature and the 100 ms cadence: about 9 MiB at 90 MB/s; scripts/bench-bidding)
         return new SellerConfig(2, 3, DEFAULT_RESERVE, 4L << 20, 4L << 20, 64L << 20, DEFAULT_THRESHOLD,
-                10 * 60_000L, 2, 2L << 20);
+                10 * 60_000L, 2, 64L << 20);
     }
 
     /** A copy with another number of paid slots. */

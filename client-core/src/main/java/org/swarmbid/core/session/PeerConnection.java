@@ -72,6 +72,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     boolean peerChoking = true;
     boolean peerInterested;
     Bitfield peerHas;
+    /** We closed the connection because of what the peer sent: it is not dialled again. */
+    boolean misbehaved;
     boolean peerSeed;
 
     /** Our requests to the peer by (piece, begin) key: O(1) removal as blocks arrive, no boxing. */
@@ -89,6 +91,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private String clientName = "";
     private int peerReqq = 250;
+    /** When a plugin defers a request, it is offered again after this long (or at once on retryDeferredRequests). */
+    private static final long DEFER_RETRY_MILLIS = 100;
 
     final RateMeter downRate = new RateMeter(6);
     final RateMeter upRate = new RateMeter(6);
@@ -133,6 +137,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
                 onHandshakeHeader(h);
             }
         } catch (ProtocolViolation e) {
+            misbehaved = true;
             close("protocol violation: " + e.getMessage());
         } finally {
             ReferenceCountUtil.release(msg);
@@ -173,6 +178,9 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // a decoder refused the peer's bytes (oversize frame, bad handshake): not dialled again; a reset socket is
+        // no misbehaviour (a killed peer may come back)
+        misbehaved |= cause instanceof io.netty.handler.codec.DecoderException;
         String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         close(why);
     }
@@ -455,6 +463,11 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         }
     }
 
+    @Override
+    public void retryDeferredRequests() {
+        serveRequests();
+    }
+
     /** Sends queued blocks while the socket is writable and the upload budget allows. */
     void serveRequests() {
         if (!attached || channel == null) {
@@ -478,7 +491,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
                 }
             }
             if (verdict == RequestVerdict.DEFER) {
-                scheduleServe(250);
+                scheduleServe(DEFER_RETRY_MILLIS);
                 break;
             }
             it.remove();

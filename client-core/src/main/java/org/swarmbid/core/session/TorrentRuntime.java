@@ -85,6 +85,8 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     private final Map<InetSocketAddress, Long> nextDial = new HashMap<>();
     private final Map<InetSocketAddress, Integer> dialFailures = new HashMap<>();
     private final ArrayDeque<InetSocketAddress> candidates = new ArrayDeque<>();
+    /** Connections to each address we dialled that ended, for the reconnect back-off. */
+    private final Map<InetSocketAddress, Integer> drops = new HashMap<>();
     private final Set<PeerConnection> connecting = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Pieces being assembled, by index (an array: a boxed-key map cost an Integer and a lookup per block). */
     private PieceAssembly[] assemblies = new PieceAssembly[0];
@@ -349,7 +351,16 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             boolean wasUnchoked = !p.amChoking;
             optimistic.remove(p);
             if (p.dialedAddress != null) {
-                nextDial.put(p.dialedAddress, engine.now() + 60_000);
+                // a peer we dialled (tracker, --peer, connect()) is dialled again later, like libtorrent's
+                // reconnect back-off: after 10 s, doubling per drop up to 160 s; never a banned peer, nor a seed
+                // once we are one too
+                int drops = this.drops.merge(p.dialedAddress, 1, Integer::sum);
+                nextDial.put(p.dialedAddress, engine.now() + (10_000L << Math.min(4, drops - 1)));
+                boolean pointless = isComplete() && p.peerHas != null && p.peerHas.isComplete();
+                if (!stopping && !pointless && !p.misbehaved && !smartBan.isBanned(banKey(p))
+                        && !candidates.contains(p.dialedAddress)) {
+                    candidates.add(p.dialedAddress);
+                }
             }
             if (wasUnchoked) {
                 chokeSoon();

@@ -47,6 +47,13 @@ public interface PeerContext {
     /** Runs a task on this connection's event loop (from any thread). */
     void execute(Runnable task);
 
+    /**
+     * Offers the peer's deferred block requests ({@link RequestVerdict#DEFER}) to
+     * {@link PeerPlugin#onBlockRequest} again now instead of at the engine's next retry (within 100 ms), e.g. once
+     * a payment arrived. Loop only.
+     */
+    void retryDeferredRequests();
+
     /** A stable key for the choke policy's snapshots of this peer. */
     Object chokeKey();
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.swarmbid.core.api.AddOptions;
+import org.swarmbid.core.api.SessionConfig;
 import org.swarmbid.core.api.SessionEvent;
 import org.swarmbid.core.api.TorrentHandle;
 import org.swarmbid.core.api.TorrentState;
@@ -124,5 +125,33 @@ class SessionLifecycleTest {
             leecher.setRateLimits(0, 0);
             TwoEngines.await("complete once unlimited", Duration.ofSeconds(60), () -> h.status().isComplete());
         }
+    }
+
+    @Test
+    void aDroppedPeerWeDialledIsDialledAgainWhenItComesBack(@TempDir Path tmp) throws Exception {
+        Metainfo m = TwoEngines.payload(tmp.resolve("seed"), "redial", 1, 3_000_000, 64 * 1024, 21);
+        Engine first = TwoEngines.engine(tmp.resolve("s1"), List.of(), 0, 512 * 1024);
+        int port = first.listenPort();
+        try (Engine leecher = TwoEngines.engine(tmp.resolve("s2"), List.of())) {
+            TorrentHandle s = first.add(m, AddOptions.in(tmp.resolve("seed")));
+            TwoEngines.await("seeding", Duration.ofSeconds(30), () -> s.status().isComplete());
+            TorrentHandle h = leecher.add(m, AddOptions.in(tmp.resolve("out")));
+            h.connect(TwoEngines.address(first));
+            TwoEngines.await("some pieces", Duration.ofSeconds(30), () -> h.status().piecesDone() > 2);
+            first.close(); // the seeder goes away mid-download (a crash or a restart)
+            TwoEngines.await("peer gone", Duration.ofSeconds(10), () -> h.peers().isEmpty());
+            assertThat(h.status().isComplete()).isFalse();
+            // it comes back on the same port, unlimited; nobody calls connect() again
+            SessionConfig c = SessionConfig.defaults(tmp.resolve("s3"))
+                    .withBind(java.net.InetAddress.getLoopbackAddress(), port)
+                    .withTimers(Duration.ofSeconds(2), Duration.ofSeconds(30));
+            try (Engine again = Engine.start(c, List.of())) {
+                TorrentHandle s2 = again.add(m, AddOptions.in(tmp.resolve("seed")));
+                TwoEngines.await("seeding again", Duration.ofSeconds(30), () -> s2.status().isComplete());
+                TwoEngines.await("complete after the redial", Duration.ofSeconds(60), () -> h.status().isComplete());
+            }
+        }
+        assertThat(Files.mismatch(tmp.resolve("seed").resolve(m.info().files().get(0).displayPath()),
+                tmp.resolve("out").resolve(m.info().files().get(0).displayPath()))).isEqualTo(-1L);
     }
 }

@@ -129,7 +129,13 @@ final class SellerRole {
         TronAccount them = peer.them;
         String torrent = peer.torrent.hex();
         ChequeIntake intake = peer.torrent.plugin().chequeIntake();
-        peer.p.lane().execute(() -> peer.post(intake.accept(c, them, torrent)));
+        peer.p.lane().execute(() -> {
+            BttMessage reply = intake.accept(c, them, torrent);
+            peer.post(reply);
+            if (reply instanceof BttMessage.Receipt) { // credit was freed: serve what waited for it now
+                peer.ctx.execute(peer.ctx::retryDeferredRequests);
+            }
+        });
     }
 
     void onSettled(BttMessage.Settled s) {

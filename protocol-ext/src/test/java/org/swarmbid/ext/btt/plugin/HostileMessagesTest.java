@@ -138,6 +138,10 @@ class HostileMessagesTest {
             }
 
             @Override
+            public void retryDeferredRequests() {
+            }
+
+            @Override
             public Object chokeKey() {
                 return this;
             }

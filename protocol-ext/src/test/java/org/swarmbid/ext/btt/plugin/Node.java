@@ -46,6 +46,8 @@ final class Node implements AutoCloseable {
     final long upLimit;
     final Function<BttMessage, Optional<BttMessage>> tamper;
     Engine engine;
+    /** The engine's regular (tit-for-tat) upload slots besides the optimistic one. */
+    int regularSlots = 1;
     BttPlugin plugin;
     Tampering wire;
     Ledger ledger;
@@ -87,10 +89,16 @@ final class Node implements AutoCloseable {
                 upLimit, Optional::of);
     }
 
-    /** A seller whose settlement threshold is {@code threshold} base units. */
+    /**
+     * A seller whose settlement threshold is {@code threshold} base units and whose only free slot is the
+     * optimistic unchoke (no regular tit-for-tat slot), so a bidder gets most of its data in the paid slot.
+     */
     static Node seller(Path dir, ChainDouble chain, long upLimit, BigInteger threshold) throws IOException {
-        return start(Keys.SELLER, dir, new BiddingConfig(seller(1, CREDIT, threshold), BuyerConfig.defaults()),
+        Node n = new Node(Keys.SELLER, dir, new BiddingConfig(seller(1, CREDIT, threshold), BuyerConfig.defaults()),
                 chain, upLimit, Optional::of);
+        n.regularSlots = 0;
+        n.open();
+        return n;
     }
 
     static Node bidder(Path dir, String key, ChainDouble chain, Function<BttMessage, Optional<BttMessage>> tamper)
@@ -120,7 +128,7 @@ final class Node implements AutoCloseable {
                 .withBind(InetAddress.getLoopbackAddress(), 0)
                 .withLimits(0, upLimit)
                 .withTimers(Duration.ofSeconds(1), Duration.ofSeconds(30))
-                .withConnections(50, 50, 1);
+                .withConnections(50, 50, regularSlots);
         engine = Engine.start(c, List.<EnginePlugin>of(wire));
     }
 

@@ -31,7 +31,7 @@ class PaidSwarmTest {
         Metainfo m = Node.payload(tmp.resolve("seed"), "paid", 3 * 1024 * 1024 + 12_345, 1);
         // a low threshold: the buyer settles at half of it, i.e. after about 0.1 MiB of paid bytes, so a settlement
         // happens however the seller's slots happen to split the 3 MiB between the two leechers
-        try (Node seller = Node.seller(tmp.resolve("s"), chain, 1536 * 1024, BigInteger.valueOf(200_000));
+        try (Node seller = Node.seller(tmp.resolve("s"), chain, 512 * 1024, BigInteger.valueOf(200_000));
              Node bidder = Node.bidder(tmp.resolve("b"), Keys.BUYER, chain, Optional::of);
              Node plain = Node.plain(tmp.resolve("p"), Keys.OTHER, chain)) {
             TorrentHandle s = seller.add(m, tmp.resolve("seed"));

@@ -27,7 +27,10 @@ class RestartTest {
     private static void settle(Node seller, Node bidder) throws InterruptedException {
         Node.await("the last cheque accepted", Duration.ofSeconds(30), () -> {
             Totals sent = bidder.totals(Direction.SENT, bidder, seller);
+            // the last piece's payment may still be on the worker (recorded, not yet in the book): wait until the
+            // last cheque covers everything the ledger says was paid
             return sent.lastSequence() > 0 && seller.standing(bidder).accepted().equals(sent.lastCumulative())
+                    && Pricing.owed(bidder.ledger.owedNumerator(bidder.accountTo(seller))).equals(sent.lastCumulative())
                     && bidder.plugin.parts().buyer().locked(() -> bidder.plugin.parts().buyer().book()
                             .nextCheque(bidder.accountTo(seller))).isEmpty();
         });

@@ -257,6 +257,11 @@ final class Tampering implements EnginePlugin {
         }
 
         @Override
+        public void retryDeferredRequests() {
+            c.retryDeferredRequests();
+        }
+
+        @Override
         public Object chokeKey() {
             return c.chokeKey();
         }
