@@ -59,8 +59,8 @@ final class TorrentsView {
         }
         // "cancel check" only while the selected torrent checks: follows the selected row's status
         javafx.beans.binding.BooleanBinding checking = Bindings.createBooleanBinding(() -> {
-            TorrentRow r = model.selectedProperty().get();
-            return r != null && r.status() != null && r.status().state() == TorrentState.CHECKING;
+            TorrentStatus s = model.selectedStatusProperty().getValue(); // read it, or it stays invalid and silent
+            return s != null && s.state() == TorrentState.CHECKING;
         }, model.selectedProperty(), model.selectedStatusProperty());
         cancelCheck.disableProperty().bind(checking.not());
         ToolBar bar = new ToolBar(addFile, addMagnet, create, new Separator(Orientation.VERTICAL), start, pause,

@@ -98,10 +98,16 @@ class BiddingScreenTest {
         until(10, "settings loaded", () -> !screen.model().busyProperty().get()
                 && screen.model().torrents().size() == 3);
         outcome = BiddingApplier.Outcome.WAITING_FOR_WALLET;
-        robot.clickOn("#spending-enabled");
-        type(robot, "max-price", "0.002");
+        fxRun(() -> {
+            screen.model().spendingEnabledProperty().set(true);
+            screen.model().perTorrentBudgetProperty().set("5");
+            screen.model().perDayBudgetProperty().set("50");
+            screen.model().maxPriceProperty().set("0.002");
+            screen.model().reservePriceProperty().set("0.0015");
+        });
         robot.clickOn("#settings-save");
         until(10, "saved", () -> label(robot, "settings-status").startsWith("Saved at"));
+        assertThat(label(robot, "settings-message")).isEmpty();
         assertThat(label(robot, "settings-status")).endsWith("Payments start when you unlock the wallet.")
                 .doesNotContain("applied");
         assertThat(applied).hasSize(1);
