@@ -16,6 +16,8 @@ import org.swarmbid.ui.common.Background;
 import org.swarmbid.ui.common.OneLine;
 import org.swarmbid.ui.torrents.TorrentsController;
 import org.swarmbid.ui.tray.SeedingTray;
+import org.swarmbid.ui.tray.TrayController;
+import org.swarmbid.ui.tray.TrayHost;
 
 /**
  * The desktop client's lifecycle: starts JavaFX, shows the {@link MainWindow}, adds the tray icon, and waits until
@@ -33,7 +35,8 @@ public final class Desktop {
     private final Background background = new Background(2);
     private Stage stage;
     private MainWindow window;
-    private Optional<SeedingTray> tray = Optional.empty();
+    private Optional<TrayHost.TrayIcon> tray = Optional.empty();
+    private TrayController trayController;
     private Timeline trayTimer;
 
     private Desktop() {
@@ -45,6 +48,16 @@ public final class Desktop {
      * @throws DisplayUnavailableException if JavaFX cannot open a display
      */
     public static Desktop start(DesktopServices services, List<ScreenFactory> extraScreens)
+            throws DisplayUnavailableException {
+        return start(services, extraScreens, SeedingTray.HOST);
+    }
+
+    /**
+     * As above with the tray of {@code trayHost} ({@link TrayHost#NONE}: none, closing the window quits).
+     *
+     * @throws DisplayUnavailableException if JavaFX cannot open a display
+     */
+    public static Desktop start(DesktopServices services, List<ScreenFactory> extraScreens, TrayHost trayHost)
             throws DisplayUnavailableException {
         Desktop d = new Desktop();
         startToolkit();
@@ -70,7 +83,8 @@ public final class Desktop {
         if (failure.get() != null) {
             throw new DisplayUnavailableException("cannot open the window: " + OneLine.of(failure.get()));
         }
-        d.tray = SeedingTray.install(d.window.i18n(), new SeedingTray.Actions() {
+        d.trayController = new TrayController(d.window.i18n(),
+                new org.swarmbid.ui.common.Formats(d.window.settings().language()), new TrayController.Actions() {
             @Override
             public void open() {
                 d.bringToFront();
@@ -86,6 +100,7 @@ public final class Desktop {
                 d.quit();
             }
         });
+        d.tray = trayHost.install(d.trayController);
         Platform.runLater(d::afterTray);
         d.window.restoreTorrents();
         return d;
@@ -136,11 +151,24 @@ public final class Desktop {
     }
 
     private void updateTooltip() {
+        tray.ifPresent(t -> t.tooltip(trayController.tooltip(seedingStatus())));
+    }
+
+    /** The torrent list's totals as the tray shows them. FX thread. */
+    public TrayController.SeedingStatus seedingStatus() {
         var m = window.torrents().model();
-        var f = new org.swarmbid.ui.common.Formats(window.settings().language());
-        String text = window.i18n().t("tray.tooltip", m.seedingProperty().get(), m.downloadingProperty().get(),
-                f.rateAlways(m.totalDownloadProperty().get()), f.rateAlways(m.totalUploadProperty().get()));
-        tray.ifPresent(t -> t.tooltip(text));
+        return new TrayController.SeedingStatus(m.seedingProperty().get(), m.downloadingProperty().get(),
+                m.totalDownloadProperty().get(), m.totalUploadProperty().get());
+    }
+
+    /** The tray's logic (menu, tooltip), whether or not an icon shows. */
+    public TrayController trayController() {
+        return trayController;
+    }
+
+    /** Asks the window to close, as the window manager's close button does (tests). FX thread. */
+    public void requestClose() {
+        stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
     }
 
     /** The shell (FX thread only). */
@@ -187,7 +215,7 @@ public final class Desktop {
             if (trayTimer != null) {
                 trayTimer.stop();
             }
-            tray.ifPresent(SeedingTray::close);
+            tray.ifPresent(TrayHost.TrayIcon::close);
             window.close();
             stage.hide();
             background.close();

@@ -149,8 +149,22 @@ public final class MainWindow implements AutoCloseable {
         if (!next.language().equals(previous.language())) {
             String showing = currentScreenId();
             Supplier<Window> owner = ctx.window();
-            closeScreens();
+            List<Screen> old = List.copyOf(screens);
+            StatusBar oldBar = statusBar;
+            if (current != null) {
+                current.onHide();
+            }
+            screens.clear();
             build(owner);
+            // a factory may hand back the screen it made before (the wallet keeps its unlocked key): keep it open
+            for (Screen s : old) {
+                if (screens.stream().noneMatch(n -> n == s)) {
+                    closeScreen(s);
+                }
+            }
+            if (oldBar != null) {
+                oldBar.close();
+            }
             show(showing);
         }
     }
@@ -227,15 +241,19 @@ public final class MainWindow implements AutoCloseable {
 
     private void closeScreens() {
         for (Screen s : screens) {
-            try {
-                s.close();
-            } catch (Exception e) {
-                LOG.warn("closing screen {}: {}", s.id(), e.toString());
-            }
+            closeScreen(s);
         }
         screens.clear();
         if (statusBar != null) {
             statusBar.close();
+        }
+    }
+
+    private static void closeScreen(Screen s) {
+        try {
+            s.close();
+        } catch (Exception e) {
+            LOG.warn("closing screen {}: {}", s.id(), e.toString());
         }
     }
 

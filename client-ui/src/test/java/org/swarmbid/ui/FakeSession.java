@@ -30,6 +30,13 @@ final class FakeSession implements Session {
         torrents.put(s.infoHash(), new FakeHandle(s, peers));
     }
 
+    /** Sets which pieces a torrent reports verified, and its per-file verified bytes. */
+    void pieces(String infoHash, java.util.BitSet pieces, long[] fileProgress) {
+        FakeHandle h = torrents.get(infoHash);
+        h.pieces = (java.util.BitSet) pieces.clone();
+        h.files = fileProgress.clone();
+    }
+
     void publish() {
         List<TorrentStatus> all = new ArrayList<>();
         torrents.values().forEach(h -> all.add(h.status));
@@ -89,6 +96,8 @@ final class FakeSession implements Session {
     static final class FakeHandle implements TorrentHandle {
         private final TorrentStatus status;
         private final List<PeerStatus> peers;
+        private volatile java.util.BitSet pieces = new java.util.BitSet();
+        private volatile long[] files = new long[0];
 
         FakeHandle(TorrentStatus status, List<PeerStatus> peers) {
             this.status = status;
@@ -113,6 +122,21 @@ final class FakeSession implements Session {
         @Override
         public List<PeerStatus> peers() {
             return peers;
+        }
+
+        @Override
+        public java.util.BitSet pieces() {
+            return (java.util.BitSet) pieces.clone();
+        }
+
+        @Override
+        public long[] fileProgress() {
+            return files.clone();
+        }
+
+        @Override
+        public int[] filePriorities() {
+            return new int[0];
         }
 
         @Override

@@ -119,6 +119,10 @@ class ScreenshotsTest {
         });
         shoot("torrents", window.scene().getRoot());
 
+        details("tab-overview", ubuntuHash);
+        FxWait.until("the pieces bar drawn", java.time.Duration.ofSeconds(10), () -> !((DetailsController) window
+                .torrents().details()).model().pieces().isEmpty());
+        shoot("details-overview", window.scene().getRoot());
         details("tab-peers", ubuntuHash);
         shoot("details-peers", window.scene().getRoot());
         details("tab-files", albumHash);
@@ -240,17 +244,38 @@ class ScreenshotsTest {
         session.put(status("a1f3c9e0b7d64e2f9a8b7c6d5e4f3a2b1c0d9e8f", "debian-12.8.0-amd64-netinst.iso",
                 TorrentState.SEEDING, 661_651_456, 661_651_456, 0, 421_888, 7, 0, -1, trackers.subList(2, 3)),
                 List.of());
+        // a download picks rarest pieces first: the verified ones lie scattered, in runs of a few pieces
+        int ubuntuPieces = (int) ((ubuntu + (1 << 20) - 1) >> 20);
+        java.util.BitSet have = new java.util.BitSet(ubuntuPieces);
+        java.util.Random rnd = new java.util.Random(7);
+        int target = (int) ((long) (ubuntu * 0.634) >> 20); // as many as the status says
+        while (have.cardinality() < target) {
+            int at = rnd.nextInt(ubuntuPieces);
+            have.set(at, Math.min(ubuntuPieces, at + 1 + rnd.nextInt(6)));
+        }
+        while (have.cardinality() > target) {
+            have.clear(have.previousSetBit(ubuntuPieces));
+        }
+        session.pieces(ubuntuHash, have, new long[] {(long) have.cardinality() << 20});
         long album1 = album.info().totalLength();
         session.put(status(albumHash, album.info().name(), TorrentState.SEEDING, album1, album1, 0, 1_153_433, 5,
                 0, -1, List.of(new TrackerStatus("udp://tracker.example.org:6969/announce", 0, true, "", 9, 4,
                         now + 600_000))), List.of());
+        java.util.BitSet all = new java.util.BitSet();
+        all.set(0, album.info().pieceCount());
+        long[] albumFiles = album.info().files().stream().mapToLong(f -> f.length()).toArray();
+        albumFiles[0] = albumFiles[0] * 3 / 10; // skipped after 30 %
+        session.pieces(albumHash, all, albumFiles);
         session.put(status("5b2d8e1f0a9c7b6e4d3c2b1a0f9e8d7c6b5a4f3e", "Big Buck Bunny (1080p).mp4",
                 TorrentState.DOWNLOADING, 928_670_754, 116_083_844, 1_572_864, 98_304, 12, 9, 520,
                 trackers.subList(2, 3)), List.of());
         session.put(status("c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00", "archlinux-2024.12.01-x86_64.iso",
                 TorrentState.PAUSED, 1_205_862_400, 482_344_960, 0, 0, 0, 0, -1, List.of()), List.of());
-        session.put(status("d00dfeedd00dfeedd00dfeedd00dfeedd00dfeed", "Sintel.2010.720p.mkv",
-                TorrentState.CHECKING, 681_574_400, 149_946_368, 0, 0, 0, 0, -1, List.of()), List.of());
+        TorrentStatus sintel = status("d00dfeedd00dfeedd00dfeedd00dfeedd00dfeed", "Sintel.2010.720p.mkv",
+                TorrentState.CHECKING, 681_574_400, 0, 0, 0, 0, 0, -1, List.of());
+        session.put(new TorrentStatus(sintel.infoHash(), sintel.name(), sintel.state(), sintel.totalBytes(),
+                sintel.wantedBytes(), 0, 0, sintel.pieceCount(), 0, 0, 0, 0, 0, 0, -1, null, List.of(),
+                sintel.pieceCount() * 37 / 100, sintel.pieceCount()), List.of());
         session.put(new TorrentStatus("beefbeefbeefbeefbeefbeefbeefbeefbeefbeef", "camera-backup-2023",
                 TorrentState.ERROR, 48_318_382_080L, 48_318_382_080L, 20_401_094_656L, 4864, 11520, 0, 0, 0, 0, 0,
                 0, -1, "disk full: no space left on /media/usb", List.of()), List.of());

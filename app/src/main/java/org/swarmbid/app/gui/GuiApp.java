@@ -44,6 +44,8 @@ public final class GuiApp implements AutoCloseable {
     private final DesktopServices services;
     private final List<ScreenFactory> screens;
     private Desktop desktop;
+    /** The wallet screen (FX thread), kept across language switches. */
+    private WalletScreen walletScreen;
     private boolean closed;
 
     private GuiApp(Path stateDir, SwitchableSession session, Ledger ledger, GuiWallets wallets,
@@ -58,9 +60,13 @@ public final class GuiApp implements AutoCloseable {
         String network = ownNetwork(wallets);
         this.screens = List.of(
                 ctx -> {
-                    WalletScreen w = new WalletScreen(wallets, network);
-                    w.setKeyListener(payments);
-                    return w;
+                    // one wallet screen for the window's life: a language switch rebuilds the other screens, but
+                    // a new wallet screen would start locked, and locking stops the payments
+                    if (walletScreen == null) {
+                        walletScreen = new WalletScreen(wallets, network);
+                        walletScreen.setKeyListener(payments);
+                    }
+                    return walletScreen;
                 },
                 ctx -> new BiddingScreen(biddingStore, payments, new SessionTorrentNames(session),
                         new SqliteLedgerActivity(ledger), Asset.BTT));
@@ -116,7 +122,12 @@ public final class GuiApp implements AutoCloseable {
      * @throws DisplayUnavailableException if JavaFX cannot open a display
      */
     public Desktop show() throws DisplayUnavailableException {
-        desktop = Desktop.start(services, screens);
+        return show(org.swarmbid.ui.tray.SeedingTray.HOST);
+    }
+
+    /** As {@link #show()} with another tray (tests: one without AWT). */
+    Desktop show(org.swarmbid.ui.tray.TrayHost tray) throws DisplayUnavailableException {
+        desktop = Desktop.start(services, screens, tray);
         return desktop;
     }
 

@@ -125,11 +125,20 @@ public final class GuiLauncher {
         }
     }
 
-    private interface Shown {
+    interface Shown {
         void accept(Desktop desktop) throws IOException;
     }
 
     private int runWindow(GuiApp app, Shown shown, AutoCloseable after) throws IOException {
+        return runWindow(app, org.swarmbid.ui.tray.SeedingTray.HOST, shown, after);
+    }
+
+    /**
+     * Shows the window with {@code tray}, runs until the user quits (tray "Quit", or closing the window when there
+     * is no tray), then closes the app: the session stops. Package-private so tests can pass a tray without AWT.
+     */
+    int runWindow(GuiApp app, org.swarmbid.ui.tray.TrayHost tray, Shown shown, AutoCloseable after)
+            throws IOException {
         Thread hook = new Thread(() -> {
             app.close();
             try {
@@ -142,7 +151,7 @@ public final class GuiLauncher {
         try {
             Desktop desktop;
             try {
-                desktop = app.show();
+                desktop = app.show(tray);
             } catch (DisplayUnavailableException e) {
                 err.println("swarmbid: " + e.getMessage());
                 return NO_DISPLAY;

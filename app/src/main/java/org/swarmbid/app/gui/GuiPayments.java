@@ -148,8 +148,8 @@ public final class GuiPayments implements BiddingApplier, WalletScreen.KeyListen
 
     /** Hands saved settings to the running plugin, or starts it if they ask for it and the wallet is unlocked. */
     @Override
-    public void apply(BiddingSettings settings) {
-        Future<?> f = worker.submit(() -> {
+    public Outcome apply(BiddingSettings settings) {
+        Future<Outcome> f = worker.submit(() -> {
             PaymentsRun r = running;
             if (r != null && !r.startedSelling() && settings.config().seller().paidSlots() > 0 && !r.ownsKey()) {
                 replace(r, settings); // torrents only hold an auction if selling was on when they joined
@@ -157,19 +157,23 @@ public final class GuiPayments implements BiddingApplier, WalletScreen.KeyListen
                 r.plugin().updateBidding(settings.effectiveConfig(), caps(settings));
                 LOG.info("bidding settings applied to the running plugin");
             } else {
+                UnlockedWallet key = sharedKey;
+                if (wantsPlugin(settings) && (key == null || key.isLocked())) {
+                    return Outcome.WAITING_FOR_WALLET; // unlocked() starts them with the saved settings
+                }
                 startIfWanted(settings);
                 if (!lastError.isEmpty()) {
                     throw new IllegalStateException(lastError);
                 }
             }
-            return null;
+            return Outcome.APPLIED;
         });
-        await(f);
+        return await(f);
     }
 
-    private static void await(Future<?> f) {
+    private static <T> T await(Future<T> f) {
         try {
-            f.get(2, TimeUnit.MINUTES);
+            return f.get(2, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");

@@ -1,6 +1,7 @@
 package org.swarmbid.core.api;
 
 import java.net.InetSocketAddress;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,6 +15,22 @@ public interface TorrentHandle {
     TorrentStatus status();
 
     List<PeerStatus> peers();
+
+    /**
+     * Which pieces are verified: a fresh copy the caller owns, bit {@code i} set for piece {@code i}. Taken from a
+     * snapshot the engine publishes with the status (about once a second and on every state change), so it may lag
+     * the download by up to a second; empty while the first check runs.
+     */
+    BitSet pieces();
+
+    /**
+     * Verified bytes per file, in the torrent's file order (a fresh array): the bytes of each verified piece counted
+     * in the files it overlaps. Computed on the caller's thread from the {@link #pieces()} snapshot.
+     */
+    long[] fileProgress();
+
+    /** The files' priorities as the engine holds them (a fresh array, 0..7, see {@link #setFilePriority}). */
+    int[] filePriorities();
 
     void pause();
 

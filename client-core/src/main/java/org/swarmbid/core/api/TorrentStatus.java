@@ -22,6 +22,8 @@ import java.util.List;
  * @param etaSeconds    estimated seconds to completion, -1 if unknown
  * @param error         the error that stopped the torrent, or null
  * @param trackers      announce status per tracker
+ * @param checkedPieces pieces hashed so far by the running check, 0 when not checking
+ * @param checkPieces   pieces the running check reads (those fast resume does not trust), 0 when not checking
  */
 public record TorrentStatus(
         String infoHash,
@@ -40,10 +42,25 @@ public record TorrentStatus(
         int seeds,
         long etaSeconds,
         String error,
-        List<TrackerStatus> trackers) {
+        List<TrackerStatus> trackers,
+        int checkedPieces,
+        int checkPieces) {
 
     public TorrentStatus {
         trackers = List.copyOf(trackers);
+    }
+
+    /** A status without check progress (not checking). */
+    public TorrentStatus(String infoHash, String name, TorrentState state, long totalBytes, long wantedBytes,
+            long doneBytes, int piecesDone, int pieceCount, long downloadRate, long uploadRate, long downloaded,
+            long uploaded, int peers, int seeds, long etaSeconds, String error, List<TrackerStatus> trackers) {
+        this(infoHash, name, state, totalBytes, wantedBytes, doneBytes, piecesDone, pieceCount, downloadRate,
+                uploadRate, downloaded, uploaded, peers, seeds, etaSeconds, error, trackers, 0, 0);
+    }
+
+    /** Fraction of the running check done, 0..1 (0 when not checking or nothing to read). */
+    public double checkProgress() {
+        return checkPieces <= 0 ? 0.0 : Math.min(1.0, (double) checkedPieces / checkPieces);
     }
 
     /** Fraction of wanted bytes verified, 0..1. */

@@ -42,9 +42,41 @@ final class ResumeStore {
         return dir.resolve(key + ".resume");
     }
 
-    /** Pieces present on disk: saved resume data where still valid, a recheck for everything else. */
-    CompletableFuture<Bitfield> load(TorrentRuntime t, StorageLayout layout, FileStorage storage) {
-        return CompletableFuture.supplyAsync(() -> {
+    /**
+     * A running check of a torrent's data: its result, and a cancel that stops the hashing within a few pieces
+     * (the result then completes with a {@link java.util.concurrent.CancellationException}). Thread-safe.
+     */
+    static final class Check {
+        private final CompletableFuture<Bitfield> result = new CompletableFuture<>();
+        private volatile Recheck recheck;
+        private volatile boolean cancelled;
+
+        CompletableFuture<Bitfield> result() {
+            return result;
+        }
+
+        void cancel() {
+            cancelled = true;
+            Recheck r = recheck;
+            if (r != null) {
+                r.cancel();
+            }
+            result.cancel(false);
+        }
+
+        boolean isCancelled() {
+            return cancelled;
+        }
+    }
+
+    /**
+     * Pieces present on disk: saved resume data where still valid, a recheck for everything else.
+     *
+     * @param progress hears each piece the recheck hashes (hasher threads, see {@link Recheck.Listener})
+     */
+    Check load(TorrentRuntime t, StorageLayout layout, FileStorage storage, Recheck.Listener progress) {
+        Check check = new Check();
+        CompletableFuture.supplyAsync(() -> {
             Optional<ResumeData> saved = FastResume.load(file(t.resumeKey()), t.infoHashBytes(), layout);
             try {
                 ResumePlan plan = saved.isPresent() ? ResumePlan.of(layout, saved.get(), storage.fileStates())
@@ -58,8 +90,24 @@ final class ResumeStore {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, writer).thenCompose(plan -> Recheck.of(storage, hasher, plan.recheck(), plan.trusted(),
-                (done, total, piece, present) -> { }).result());
+        }, writer).thenCompose(plan -> {
+            if (check.cancelled) {
+                return CompletableFuture.<Bitfield>failedFuture(new java.util.concurrent.CancellationException());
+            }
+            Recheck r = Recheck.of(storage, hasher, plan.recheck(), plan.trusted(), progress);
+            check.recheck = r;
+            if (check.cancelled) {
+                r.cancel();
+            }
+            return r.result();
+        }).whenComplete((bits, err) -> {
+            if (err != null) {
+                check.result.completeExceptionally(err);
+            } else {
+                check.result.complete(bits);
+            }
+        });
+        return check;
     }
 
     /** Saves asynchronously; failures are logged (the next save or a recheck heals them). */

@@ -59,6 +59,11 @@ import org.slf4j.LoggerFactory;
 final class TorrentRuntime implements TorrentHandle, TorrentContext {
     private static final Logger log = LoggerFactory.getLogger(TorrentRuntime.class);
     private static final long RESUME_SAVE_MILLIS = 30_000;
+    /**
+     * A file's priority until {@link #setFilePriority} changes it: the API's "normal", 1. (It was the picker's
+     * default piece level, 4, so a file set to normal in a UI ranked below the files nobody touched.)
+     */
+    private static final int NORMAL_FILE_PRIORITY = 1;
 
     private final Engine engine;
     private final Metainfo meta;
@@ -115,6 +120,18 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     private volatile TorrentStatus status;
     private volatile List<PeerStatus> peerStatus = List.of();
     private CompletableFuture<Void> recheckDone;
+    /** The check running now (loop), cancelled when the torrent stops. */
+    private ResumeStore.Check check;
+    /** Progress of the running check, written by hasher threads. */
+    private final java.util.concurrent.atomic.AtomicInteger checkedPieces = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int checkPieces;
+    /** Bumped (loop) whenever {@link #verified} changes; the snapshot below is retaken when it moved. */
+    private int verifiedVersion;
+    private int publishedVersion = -1;
+    /** The verified pieces as of the last status, immutable once published. */
+    private volatile java.util.BitSet verifiedSnapshot = new java.util.BitSet();
+    /** The file priorities as of the last change (loop writes a fresh array). */
+    private volatile int[] publishedPriorities;
 
     TorrentRuntime(Engine engine, Metainfo meta, Path saveDir) {
         this.engine = engine;
@@ -133,7 +150,8 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         }
         this.layout = new StorageLayout(files, info.pieceLength(), hashes);
         this.filePriorities = new int[info.files().size()];
-        java.util.Arrays.fill(filePriorities, PiecePicker.DEFAULT_PRIORITY);
+        java.util.Arrays.fill(filePriorities, NORMAL_FILE_PRIORITY);
+        this.publishedPriorities = filePriorities.clone();
         byte[] dirBytes = saveDir.toAbsolutePath().normalize().toString()
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.resumeKey = hex + "-" + java.util.HexFormat.of().formatHex(
@@ -170,8 +188,18 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
             return;
         }
         int generation = ++checkGeneration;
-        engine.resumeStore().load(this, layout, storage).whenComplete((bits, err) -> engine.loop().execute(() -> {
-            if (generation != checkGeneration || stopping) {
+        checkedPieces.set(0);
+        checkPieces = 0;
+        ResumeStore.Check c = engine.resumeStore().load(this, layout, storage, (done, total, piece, ok) -> {
+            checkPieces = total;
+            checkedPieces.accumulateAndGet(done, Math::max);
+        });
+        check = c;
+        c.result().whenComplete((bits, err) -> engine.loop().execute(() -> {
+            if (check == c) {
+                check = null;
+            }
+            if (generation != checkGeneration || stopping || c.isCancelled()) {
                 return; // stopped, or a newer check (recheck) replaced this one
             }
             if (err != null) {
@@ -184,6 +212,9 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
 
     private void onChecked(Bitfield bits) {
         verified = bits;
+        verifiedVersion++;
+        checkedPieces.set(0);
+        checkPieces = 0;
         if (assemblies.length != info.pieceCount()) {
             assemblies = new PieceAssembly[info.pieceCount()];
         }
@@ -247,6 +278,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     /** Stops the swarm part: trackers hear {@code stopped}, connections close, resume data is saved. */
     CompletableFuture<Void> stop(TorrentState next) {
         stopping = true;
+        cancelCheck();
         if (state != TorrentState.ERROR) {
             setState(next);
         }
@@ -269,6 +301,26 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         }
         started = false;
         return f;
+    }
+
+    /**
+     * Stops a running check within a few pieces (the hasher finishes those in flight). The data stays unknown, so
+     * the next start checks again; a {@link #recheck()} waiting for it fails with a cancellation.
+     */
+    private void cancelCheck() {
+        ResumeStore.Check c = check;
+        if (c == null) {
+            return;
+        }
+        check = null;
+        c.cancel();
+        checkGeneration++;
+        checkedPieces.set(0);
+        checkPieces = 0;
+        if (recheckDone != null) {
+            recheckDone.completeExceptionally(new java.util.concurrent.CancellationException("check cancelled"));
+            recheckDone = null;
+        }
     }
 
     void closeStorage(boolean deleteData) {
@@ -613,6 +665,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         int piece = a.piece();
         picker.piecePassed(piece);
         verified.set(piece);
+        verifiedVersion++;
         resumeDirty = true;
         for (String banned : smartBan.piecePassed(piece, a.buffer(), a.size(), PieceAssembly.BLOCK)) {
             disconnectBanned(banned);
@@ -806,8 +859,18 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
                         t.nextAnnounce().map(java.time.Instant::toEpochMilli).orElse(0L)));
             }
         }
+        if (publishedVersion != verifiedVersion) {
+            publishedVersion = verifiedVersion;
+            java.util.BitSet snap = new java.util.BitSet(info.pieceCount());
+            for (int i = v == null ? -1 : v.nextSet(0); i >= 0; i = v.nextSet(i + 1)) {
+                snap.set(i);
+            }
+            verifiedSnapshot = snap;
+        }
+        boolean checking = state == TorrentState.CHECKING;
         return new TorrentStatus(hex, info.name(), state, info.totalLength(), wanted, done, piecesDone,
-                info.pieceCount(), rate, up.rate(now), down.total(), up.total(), peers.size(), seeds, eta, error, ts);
+                info.pieceCount(), rate, up.rate(now), down.total(), up.total(), peers.size(), seeds, eta, error, ts,
+                checking ? checkedPieces.get() : 0, checking ? checkPieces : 0);
     }
 
     private void applyPriorities() {
@@ -865,6 +928,34 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     }
 
     @Override
+    public java.util.BitSet pieces() {
+        return (java.util.BitSet) verifiedSnapshot.clone();
+    }
+
+    @Override
+    public long[] fileProgress() {
+        java.util.BitSet have = verifiedSnapshot;
+        long[] out = new long[layout.fileCount()];
+        long pieceLength = layout.pieceLength();
+        for (int f = 0; f < out.length; f++) {
+            long start = layout.fileOffset(f);
+            long end = start + layout.file(f).length();
+            for (int p = have.nextSetBit(layout.firstPieceOf(f)); p >= 0 && p < layout.endPieceOf(f);
+                    p = have.nextSetBit(p + 1)) {
+                long ps = p * pieceLength;
+                long pe = ps + layout.pieceSize(p);
+                out[f] += Math.max(0, Math.min(end, pe) - Math.max(start, ps));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int[] filePriorities() {
+        return publishedPriorities.clone();
+    }
+
+    @Override
     public void pause() {
         engine.loop().execute(() -> {
             if (state != TorrentState.PAUSED) {
@@ -890,8 +981,13 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         CompletableFuture<Void> f = new CompletableFuture<>();
         engine.loop().execute(() -> {
             stop(TorrentState.CHECKING).whenComplete((v, e) -> engine.loop().execute(() -> {
+                if (state == TorrentState.PAUSED) { // paused while the trackers heard "stopped"
+                    f.completeExceptionally(new java.util.concurrent.CancellationException("check cancelled"));
+                    return;
+                }
                 engine.resumeStore().delete(resumeKey);
                 verified = null;
+                verifiedVersion++;
                 picker = null;
                 java.util.Arrays.fill(assemblies, null);
                 recheckDone = f;
@@ -912,6 +1008,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         }
         engine.loop().execute(() -> {
             filePriorities[fileIndex] = priority;
+            publishedPriorities = filePriorities.clone();
             applyPriorities();
         });
     }

@@ -9,10 +9,19 @@ package org.swarmbid.ui.bidding;
 @FunctionalInterface
 public interface BiddingApplier {
 
+    /** What became of saved settings. */
+    enum Outcome {
+        /** In effect now (handed to the running plugin, started it, or nothing to run). */
+        APPLIED,
+        /** They need payments, which start when the user unlocks the wallet. */
+        WAITING_FOR_WALLET
+    }
+
     /**
      * Applies {@code settings} to the running session.
      *
+     * @return whether they are in effect or wait for the wallet
      * @throws RuntimeException with a one-line message if the plugin refuses them
      */
-    void apply(BiddingSettings settings);
+    Outcome apply(BiddingSettings settings);
 }

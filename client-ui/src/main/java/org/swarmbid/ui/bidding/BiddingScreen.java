@@ -210,13 +210,14 @@ public final class BiddingScreen implements Screen {
         model.busyProperty().set(true);
         background.submit(() -> {
             store.save(s);
-            applier.apply(s);
-            return s;
-        }, saved -> {
+            return applier.apply(s);
+        }, outcome -> {
             model.busyProperty().set(false);
-            current = saved;
-            model.statusProperty().set(BiddingTexts.get("settings.saved", LocalTime.now(clock).format(
-                    DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(Locale.getDefault()))));
+            current = s;
+            String at = LocalTime.now(clock).format(
+                    DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(Locale.getDefault()));
+            model.statusProperty().set(outcome == BiddingApplier.Outcome.WAITING_FOR_WALLET
+                    ? BiddingTexts.get("settings.savedWaitingForWallet", at) : BiddingTexts.get("settings.saved", at));
         }, e -> {
             model.busyProperty().set(false);
             model.statusProperty().set("");

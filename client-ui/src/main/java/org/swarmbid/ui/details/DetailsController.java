@@ -25,8 +25,10 @@ import org.swarmbid.ui.torrents.TorrentRow;
 
 /**
  * The details pane of the selected torrent. Follows the row's status (which the list keeps current from the
- * engine's diffs), and once a second while visible redraws the speed graph and takes a peer snapshot in the
- * background. A priority change goes to the engine at once and to the library in the background.
+ * engine's diffs), and once a second while visible redraws the speed graph and takes a snapshot in the background:
+ * peers, the verified pieces (the pieces bar) and the verified bytes per file. The first snapshot after a selection
+ * also reads the file priorities back from the engine. A priority change goes to the engine at once and to the
+ * library in the background.
  */
 public final class DetailsController implements Screen {
     /** The pane's id. */
@@ -39,7 +41,15 @@ public final class DetailsController implements Screen {
     private final DetailsView view;
     private final Timeline ticker;
     private final ChangeListener<TorrentStatus> statusListener = (o, a, b) -> showStatus(b);
-    private boolean peersInFlight;
+    private boolean snapshotInFlight;
+    /** The engine's priorities were read back for the selected torrent. */
+    private boolean prioritiesRead;
+    /** Set while rows take the engine's priorities, so the change is not sent back. */
+    private boolean syncingPriorities;
+
+    /** What the background takes from the engine once a second. */
+    private record Snapshot(List<PeerStatus> peers, java.util.BitSet pieces, long[] files, int[] priorities) {
+    }
     private boolean visible = true;
 
     public DetailsController(UiContext ctx, Session session, TorrentLibrary library,
@@ -107,6 +117,8 @@ public final class DetailsController implements Screen {
         }
         model.files.clear();
         model.peers.clear();
+        model.pieces.set(new java.util.BitSet());
+        prioritiesRead = false;
         if (after == null) {
             showStatus(null);
             view.down.getData().clear();
@@ -122,13 +134,17 @@ public final class DetailsController implements Screen {
             for (int i = 0; i < files.size(); i++) {
                 FileRow row = new FileRow(i, files.get(i).displayPath(), files.get(i).length(),
                         FilePriority.of(prio[i]));
-                row.priorityProperty().addListener((o, a, b) -> setPriority(after.infoHash(), row, a, b));
+                row.priorityProperty().addListener((o, a, b) -> {
+                    if (!syncingPriorities) {
+                        setPriority(after.infoHash(), row, a, b);
+                    }
+                });
                 model.files.add(row);
             }
         });
         showStatus(after.status());
         drawSpeed(after);
-        refreshPeers();
+        refreshSnapshot();
     }
 
     private void showStatus(TorrentStatus s) {
@@ -172,7 +188,7 @@ public final class DetailsController implements Screen {
             return;
         }
         drawSpeed(r);
-        refreshPeers();
+        refreshSnapshot();
     }
 
     private void drawSpeed(TorrentRow r) {
@@ -188,21 +204,47 @@ public final class DetailsController implements Screen {
         view.up.getData().setAll(up);
     }
 
-    private void refreshPeers() {
+    private void refreshSnapshot() {
         TorrentRow r = selected.get();
-        if (r == null || peersInFlight) {
+        if (r == null || snapshotInFlight) {
             return;
         }
         Optional<TorrentHandle> h = session.find(r.infoHash());
         if (h.isEmpty()) {
             return;
         }
-        peersInFlight = true;
-        ctx.background().run(() -> h.get().peers(), peers -> {
-            peersInFlight = false;
-            if (selected.get() == r) {
-                model.peers.setAll(peers);
+        snapshotInFlight = true;
+        TorrentHandle t = h.get();
+        ctx.background().run(() -> new Snapshot(t.peers(), t.pieces(), t.fileProgress(), t.filePriorities()),
+                snap -> {
+                    snapshotInFlight = false;
+                    if (selected.get() == r) {
+                        show(r, snap);
+                    }
+                }, err -> snapshotInFlight = false);
+    }
+
+    private void show(TorrentRow r, Snapshot snap) {
+        model.peers.setAll(snap.peers());
+        model.pieces.set(snap.pieces());
+        view.pieces.draw(snap.pieces(), r.status().pieceCount());
+        for (FileRow f : model.files) {
+            if (f.index() < snap.files().length) {
+                f.doneProperty().set(snap.files()[f.index()]);
             }
-        }, err -> peersInFlight = false);
+        }
+        if (!prioritiesRead) {
+            prioritiesRead = true;
+            syncingPriorities = true;
+            try {
+                for (FileRow f : model.files) {
+                    if (f.index() < snap.priorities().length) {
+                        f.priorityProperty().set(FilePriority.of(snap.priorities()[f.index()]));
+                    }
+                }
+            } finally {
+                syncingPriorities = false;
+            }
+        }
     }
 }

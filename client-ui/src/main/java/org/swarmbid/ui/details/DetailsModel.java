@@ -17,6 +17,8 @@ public final class DetailsModel {
     final ObservableList<FileRow> files = FXCollections.observableArrayList();
     final ObservableList<PeerStatus> peers = FXCollections.observableArrayList();
     final ObservableList<TrackerStatus> trackers = FXCollections.observableArrayList();
+    /** The verified pieces of the last snapshot (the pieces bar draws these). */
+    final ObjectProperty<java.util.BitSet> pieces = new SimpleObjectProperty<>(new java.util.BitSet());
 
     public ObjectProperty<TorrentStatus> statusProperty() {
         return status;
@@ -32,5 +34,10 @@ public final class DetailsModel {
 
     public ObservableList<TrackerStatus> trackers() {
         return trackers;
+    }
+
+    /** The verified pieces as of the last snapshot (a copy; the pieces bar draws these). */
+    public java.util.BitSet pieces() {
+        return (java.util.BitSet) pieces.get().clone();
     }
 }

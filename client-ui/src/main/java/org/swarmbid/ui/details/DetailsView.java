@@ -76,6 +76,7 @@ final class DetailsView {
         files.setPlaceholder(new Label(i18n.t("details.noSelection")));
         files.getColumns().add(col(i18n.t("details.file.path"), 380, FileRow::path));
         files.getColumns().add(col(i18n.t("details.file.size"), 90, f -> formats.bytes(f.size())));
+        files.getColumns().add(fileProgressColumn());
         TableColumn<FileRow, FilePriority> prio = new TableColumn<>(i18n.t("details.file.priority"));
         prio.setId("col-priority");
         prio.setPrefWidth(110);
@@ -146,7 +147,7 @@ final class DetailsView {
             overviewHash.setText("");
             overviewDir.setText("");
             overviewTransfer.setText("");
-            pieces.drawCount(0, 0);
+            pieces.draw(new java.util.BitSet(), 0);
             piecesText.setText("");
             return;
         }
@@ -155,8 +156,48 @@ final class DetailsView {
         overviewDir.setText(saveDir);
         overviewTransfer.setText(i18n.t("details.transferValue", formats.bytes(s.downloaded()),
                 formats.bytes(s.uploaded()), formats.bytes(s.doneBytes()), formats.bytes(s.wantedBytes())));
-        pieces.drawCount(s.piecesDone(), s.pieceCount());
-        piecesText.setText(i18n.t("details.piecesValue", s.piecesDone(), s.pieceCount()));
+        if (s.state() == org.swarmbid.core.api.TorrentState.CHECKING) {
+            piecesText.setText(s.checkPieces() > 0 ? i18n.t("details.checkingValue", s.checkedPieces(),
+                    s.checkPieces(), formats.percent(s.checkProgress())) : i18n.t("details.checkingStarts"));
+        } else {
+            piecesText.setText(i18n.t("details.piecesValue", s.piecesDone(), s.pieceCount()));
+        }
+    }
+
+    /** Verified bytes per file as a bar with the percentage, from the engine's per-file progress. */
+    private TableColumn<FileRow, Number> fileProgressColumn() {
+        TableColumn<FileRow, Number> c = new TableColumn<>(i18n.t("details.file.progress"));
+        c.setId("col-file-progress");
+        c.setPrefWidth(120);
+        c.setCellValueFactory(cd -> cd.getValue().doneProperty());
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+            private final Label label = new Label();
+            private final javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(bar, label);
+
+            {
+                bar.setMaxWidth(Double.MAX_VALUE);
+                label.getStyleClass().add("progress-text");
+            }
+
+            @Override
+            protected void updateItem(Number done, boolean empty) {
+                super.updateItem(done, empty);
+                int i = getIndex();
+                FileRow row = empty || i < 0 || i >= getTableView().getItems().size() ? null
+                        : getTableView().getItems().get(i);
+                if (empty || done == null || row == null || done.longValue() < 0) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                bar.setProgress(row.progress());
+                label.setText(formats.percent(row.progress()));
+                setText(null);
+                setGraphic(box);
+            }
+        });
+        return c;
     }
 
     private String price(PeerStatus p) {

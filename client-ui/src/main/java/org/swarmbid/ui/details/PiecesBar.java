@@ -7,9 +7,8 @@ import javafx.scene.paint.Color;
 
 /**
  * A horizontal bar of the torrent's pieces drawn on a canvas: one cell per piece, or per group of pieces when
- * there are more pieces than pixels (a group is shaded by how many of its pieces are verified). The engine's
- * public API reports the number of verified pieces, not which ones, so the verified pieces are drawn from the
- * left; with a per-piece map the same drawing takes {@link #draw(java.util.BitSet, int)}.
+ * there are more pieces than pixels (a group is shaded by how many of its pieces are verified). It draws the
+ * engine's per-piece map ({@code TorrentHandle.pieces()}), so a rarest-first download shows as scattered cells.
  */
 public final class PiecesBar extends Region {
     private final Canvas canvas = new Canvas();
@@ -25,18 +24,24 @@ public final class PiecesBar extends Region {
         setPrefHeight(22);
     }
 
-    /** The first {@code done} of {@code count} pieces verified. */
-    public void drawCount(int done, int count) {
-        java.util.BitSet b = new java.util.BitSet(count);
-        b.set(0, Math.max(0, Math.min(done, count)));
-        draw(b, count);
-    }
-
-    /** Draws {@code count} pieces, those set in {@code have} as verified. */
+    /** Draws {@code count} pieces, those set in {@code have} as verified. Skips the repaint if nothing changed. */
     public void draw(java.util.BitSet have, int count) {
+        if (count == this.count && have.equals(this.have)) {
+            return;
+        }
         this.have = (java.util.BitSet) have.clone();
         this.count = count;
         repaint();
+    }
+
+    /** The pieces drawn now (a copy), for tests. */
+    public java.util.BitSet drawn() {
+        return (java.util.BitSet) have.clone();
+    }
+
+    /** The piece count drawn now. */
+    public int count() {
+        return count;
     }
 
     /** Colours for the dark theme. */

@@ -87,6 +87,7 @@ public final class TorrentsController implements Screen {
         view.start.setOnAction(e -> selectedHandle().ifPresent(h -> setPaused(h, false)));
         view.pause.setOnAction(e -> selectedHandle().ifPresent(h -> setPaused(h, true)));
         view.recheck.setOnAction(e -> selectedHandle().ifPresent(this::recheck));
+        view.cancelCheck.setOnAction(e -> selectedHandle().ifPresent(this::cancelCheck));
         view.remove.setOnAction(e -> selectedRow().ifPresent(this::askRemove));
         Node table = view.table;
         table.setOnDragOver(this::dragOver);
@@ -252,9 +253,21 @@ public final class TorrentsController implements Screen {
         model.put(h.status());
     }
 
+    /**
+     * Stops a running check: the torrent is paused (the engine stops hashing within a few pieces and forgets the
+     * partial result), and a later Start checks it again from the beginning.
+     */
+    public void cancelCheck(TorrentHandle h) {
+        if (h.status().state() == org.swarmbid.core.api.TorrentState.CHECKING) {
+            setPaused(h, true);
+        }
+    }
+
     private void recheck(TorrentHandle h) {
         h.recheck().whenComplete((v, err) -> {
-            if (err != null) {
+            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                    ? err.getCause() : err;
+            if (err != null && !(cause instanceof java.util.concurrent.CancellationException)) { // cancelled: paused
                 Platform.runLater(() -> Dialogs.error(ctx.owner(), ctx.i18n(), ctx.i18n().t("error.recheck",
                         h.name()), OneLine.of(err)));
             }
@@ -301,26 +314,42 @@ public final class TorrentsController implements Screen {
                 (metainfo, saveDir) -> add(metainfo, saveDir, true)).show();
     }
 
+    /** Any files may be dropped: {@link #dropFiles} adds the .torrent files and says which others it refused. */
     private void dragOver(DragEvent e) {
-        if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream()
-                .anyMatch(f -> f.getName().toLowerCase(Locale.ROOT).endsWith(".torrent"))) {
+        if (e.getDragboard().hasFiles()) {
             e.acceptTransferModes(TransferMode.COPY);
         }
         e.consume();
     }
 
     private void dragDropped(DragEvent e) {
-        boolean ok = false;
-        if (e.getDragboard().hasFiles()) {
-            for (File f : e.getDragboard().getFiles()) {
-                if (f.getName().toLowerCase(Locale.ROOT).endsWith(".torrent")) {
-                    addTorrentFile(f.toPath());
-                    ok = true;
-                }
-            }
-        }
+        boolean ok = e.getDragboard().hasFiles() && dropFiles(e.getDragboard().getFiles());
         e.setDropCompleted(ok);
         e.consume();
+    }
+
+    /**
+     * Handles files dropped on the list: each {@code .torrent} file is read and added as if chosen in the toolbar
+     * (a broken one gets its own error), every other file is refused with one message naming them.
+     *
+     * @return whether any file was taken
+     */
+    public boolean dropFiles(List<File> files) {
+        List<String> refused = new java.util.ArrayList<>();
+        boolean any = false;
+        for (File f : files) {
+            if (f.getName().toLowerCase(Locale.ROOT).endsWith(".torrent") && !f.isDirectory()) {
+                addTorrentFile(f.toPath());
+                any = true;
+            } else {
+                refused.add(f.getName());
+            }
+        }
+        if (!refused.isEmpty()) {
+            Dialogs.info(ctx.owner(), ctx.i18n(), ctx.i18n().t("drop.rejected.title"),
+                    ctx.i18n().t("drop.rejected", String.join(", ", refused)));
+        }
+        return any;
     }
 
     private void engineError(String infoHash, String message) {

@@ -29,7 +29,23 @@ public final class TorrentsModel {
     private final IntegerProperty connections = new SimpleIntegerProperty();
     private final IntegerProperty seeding = new SimpleIntegerProperty();
     private final IntegerProperty downloading = new SimpleIntegerProperty();
+    /** The selected row's status, kept current (null without a selection). */
+    private final ObjectProperty<TorrentStatus> selectedStatus = new SimpleObjectProperty<>();
+    private final javafx.beans.value.ChangeListener<TorrentStatus> followSelected =
+            (o, a, b) -> selectedStatus.set(b);
     private BiConsumer<String, String> errors = (hash, message) -> { };
+
+    public TorrentsModel() {
+        selected.addListener((o, before, after) -> {
+            if (before != null) {
+                before.statusProperty().removeListener(followSelected);
+            }
+            if (after != null) {
+                after.statusProperty().addListener(followSelected);
+            }
+            selectedStatus.set(after == null ? null : after.status());
+        });
+    }
 
     public ObservableList<TorrentRow> rows() {
         return rows;
@@ -37,6 +53,11 @@ public final class TorrentsModel {
 
     public ObjectProperty<TorrentRow> selectedProperty() {
         return selected;
+    }
+
+    /** The selected row's status as it changes (read-only for callers). */
+    public javafx.beans.value.ObservableValue<TorrentStatus> selectedStatusProperty() {
+        return selectedStatus;
     }
 
     public LongProperty totalDownloadProperty() {

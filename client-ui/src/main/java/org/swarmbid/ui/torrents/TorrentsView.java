@@ -35,6 +35,7 @@ final class TorrentsView {
     final Button start;
     final Button pause;
     final Button recheck;
+    final Button cancelCheck;
     final Button remove;
     final TableView<TorrentRow> table = new TableView<>();
     private final BorderPane root = new BorderPane();
@@ -50,13 +51,20 @@ final class TorrentsView {
         start = button("start", "torrents.start", "torrents.start.tip");
         pause = button("pause", "torrents.pause", "torrents.pause.tip");
         recheck = button("recheck", "torrents.recheck", "torrents.recheck.tip");
+        cancelCheck = button("cancel-check", "torrents.cancelCheck", "torrents.cancelCheck.tip");
         remove = button("remove", "torrents.remove", "torrents.remove.tip");
         var none = model.selectedProperty().isNull();
         for (Button b : new Button[] {start, pause, recheck, remove}) {
             b.disableProperty().bind(none);
         }
+        // "cancel check" only while the selected torrent checks: follows the selected row's status
+        javafx.beans.binding.BooleanBinding checking = Bindings.createBooleanBinding(() -> {
+            TorrentStatus s = model.selectedStatusProperty().getValue(); // read it, or it stays invalid and silent
+            return s != null && s.state() == TorrentState.CHECKING;
+        }, model.selectedProperty(), model.selectedStatusProperty());
+        cancelCheck.disableProperty().bind(checking.not());
         ToolBar bar = new ToolBar(addFile, addMagnet, create, new Separator(Orientation.VERTICAL), start, pause,
-                recheck, remove);
+                recheck, cancelCheck, remove);
 
         table.setId("torrent-table");
         table.setItems(model.rows());
@@ -89,6 +97,9 @@ final class TorrentsView {
 
     /** The localised status of a torrent, e.g. "Seeding" or "Error: disk full". */
     static String status(TorrentStatus s, I18n i18n) {
+        if (s.state() == TorrentState.CHECKING && s.checkPieces() > 0) {
+            return i18n.t("state.checkingValue", new Formats(i18n.locale()).percent(s.checkProgress()));
+        }
         String state = i18n.t("state." + s.state().name().toLowerCase(Locale.ROOT));
         if (s.state() == TorrentState.ERROR && s.error() != null) {
             return state + ": " + s.error();
@@ -148,8 +159,7 @@ final class TorrentsView {
                     setText(null);
                     return;
                 }
-                double p = s.state() == TorrentState.CHECKING && s.pieceCount() > 0
-                        ? (double) s.piecesDone() / s.pieceCount() : s.progress();
+                double p = s.state() == TorrentState.CHECKING ? s.checkProgress() : s.progress();
                 bar.setProgress(p);
                 label.setText(formats.percent(p));
                 setText(null);

@@ -13,18 +13,14 @@ import java.util.Optional;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.swarmbid.ui.common.I18n;
 
-/** The tray icon and its menu. Create it with {@link #install}; remove it with {@link #close}. */
-public final class SeedingTray implements AutoCloseable {
-    /** What the menu does; each runs on the FX thread. */
-    public interface Actions {
-        void open();
-
-        void pauseAll();
-
-        void quit();
-    }
+/**
+ * The {@code java.awt.SystemTray} adapter of a {@link TrayController}: draws the icon, builds the popup menu from
+ * the controller's entries and hops to the FX thread for their actions. Everything else lives in the controller.
+ */
+public final class SeedingTray implements TrayHost.TrayIcon {
+    /** Installs the AWT icon where the desktop has a tray. */
+    public static final TrayHost HOST = SeedingTray::install;
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedingTray.class);
     private final TrayIcon icon;
@@ -47,7 +43,7 @@ public final class SeedingTray implements AutoCloseable {
     }
 
     /** Adds the icon, or returns empty when the desktop has no tray. Blocks briefly for the AWT thread. */
-    public static Optional<SeedingTray> install(I18n i18n, Actions actions) {
+    public static Optional<TrayHost.TrayIcon> install(TrayController controller) {
         if (!supported()) {
             return Optional.empty();
         }
@@ -55,13 +51,15 @@ public final class SeedingTray implements AutoCloseable {
         try {
             EventQueue.invokeAndWait(() -> {
                 PopupMenu menu = new PopupMenu();
-                menu.add(item(i18n.t("tray.open"), () -> actions.open()));
-                menu.add(item(i18n.t("tray.pauseAll"), () -> actions.pauseAll()));
-                menu.addSeparator();
-                menu.add(item(i18n.t("tray.quit"), () -> actions.quit()));
-                TrayIcon icon = new TrayIcon(image(), "Swarmbid", menu);
+                for (TrayController.MenuEntry e : controller.menu()) {
+                    if (TrayController.QUIT.equals(e.id())) {
+                        menu.addSeparator();
+                    }
+                    menu.add(item(e.label(), e.action()));
+                }
+                TrayIcon icon = new TrayIcon(image(), controller.title(), menu);
                 icon.setImageAutoSize(true);
-                icon.addActionListener(e -> Platform.runLater(actions::open));
+                icon.addActionListener(e -> Platform.runLater(controller::activated));
                 try {
                     SystemTray.getSystemTray().add(icon);
                     out[0] = new SeedingTray(icon);
@@ -77,7 +75,7 @@ public final class SeedingTray implements AutoCloseable {
         return Optional.ofNullable(out[0]);
     }
 
-    /** Sets the tooltip (e.g. "Swarmbid — seeding 3, downloading 1"). */
+    @Override
     public void tooltip(String text) {
         EventQueue.invokeLater(() -> icon.setToolTip(text));
     }

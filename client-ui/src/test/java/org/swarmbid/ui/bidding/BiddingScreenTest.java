@@ -46,6 +46,13 @@ class BiddingScreenTest {
     private Ledger ledger;
     private FileBiddingSettingsStore store;
     private final List<BiddingSettings> applied = new CopyOnWriteArrayList<>();
+    /** What the fake applier answers (the app answers WAITING_FOR_WALLET while the wallet is locked). */
+    private volatile BiddingApplier.Outcome outcome = BiddingApplier.Outcome.APPLIED;
+
+    private BiddingApplier.Outcome apply(BiddingSettings s) {
+        applied.add(s);
+        return outcome;
+    }
     private BiddingScreen screen;
 
     @BeforeAll
@@ -64,7 +71,7 @@ class BiddingScreenTest {
         Path state = Files.createTempDirectory("bidding-ui");
         ledger = LedgerFixture.populate(state.resolve("ledger.db"), System.currentTimeMillis());
         store = new FileBiddingSettingsStore(state.resolve("bidding.properties"));
-        screen = new BiddingScreen(store, applied::add, () -> TORRENTS, new SqliteLedgerActivity(ledger), Asset.BTT);
+        screen = new BiddingScreen(store, this::apply, () -> TORRENTS, new SqliteLedgerActivity(ledger), Asset.BTT);
         stage.setScene(new Scene((Parent) screen.view(), 960, 760));
         stage.show();
         screen.onShow();
@@ -84,6 +91,27 @@ class BiddingScreenTest {
 
     private String label(FxRobot robot, String id) {
         return fx(() -> ((Label) robot.lookup("#" + id).query()).getText());
+    }
+
+    @Test
+    void savingWhileTheWalletIsLockedSaysPaymentsStartAtTheUnlock(FxRobot robot) throws Exception {
+        until(10, "settings loaded", () -> !screen.model().busyProperty().get()
+                && screen.model().torrents().size() == 3);
+        outcome = BiddingApplier.Outcome.WAITING_FOR_WALLET;
+        fxRun(() -> {
+            screen.model().spendingEnabledProperty().set(true);
+            screen.model().perTorrentBudgetProperty().set("5");
+            screen.model().perDayBudgetProperty().set("50");
+            screen.model().maxPriceProperty().set("0.002");
+            screen.model().reservePriceProperty().set("0.0015");
+        });
+        robot.clickOn("#settings-save");
+        until(10, "saved", () -> label(robot, "settings-status").startsWith("Saved at"));
+        assertThat(label(robot, "settings-message")).isEmpty();
+        assertThat(label(robot, "settings-status")).endsWith("Payments start when you unlock the wallet.")
+                .doesNotContain("applied");
+        assertThat(applied).hasSize(1);
+        assertThat(Files.exists(store.file())).isTrue();
     }
 
     @Test
@@ -144,7 +172,7 @@ class BiddingScreenTest {
 
         // a fresh screen on the same store shows what was saved
         BiddingScreen again = fx(() -> {
-            BiddingScreen s = new BiddingScreen(store, applied::add, () -> TORRENTS, new SqliteLedgerActivity(ledger),
+            BiddingScreen s = new BiddingScreen(store, this::apply, () -> TORRENTS, new SqliteLedgerActivity(ledger),
                     Asset.BTT);
             s.view();
             s.onShow();
