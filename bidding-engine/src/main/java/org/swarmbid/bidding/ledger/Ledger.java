@@ -513,6 +513,19 @@ public final class Ledger implements AutoCloseable {
         });
     }
 
+    /** How many receipts are recorded on the {@code direction} side (RECEIVED: we are the payee). */
+    public long receiptCount(Direction direction) {
+        return inTransaction("counting receipts", c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM receipts WHERE direction=?")) {
+                q.setString(1, direction.name());
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- settlements
 
     /**

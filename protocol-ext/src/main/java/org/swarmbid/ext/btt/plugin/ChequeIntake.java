@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.swarmbid.bidding.api.Account;
 import org.swarmbid.bidding.api.Address;
 import org.swarmbid.bidding.api.Cheque;
+import org.swarmbid.bidding.ledger.Direction;
 import org.swarmbid.bidding.ledger.LedgerConflictException;
 import org.swarmbid.bidding.ledger.LedgerException;
 import org.swarmbid.bidding.port.Digest32;
@@ -73,6 +74,13 @@ final class ChequeIntake {
         }
         p.seller().apply(cheque, p.now());
         p.stats().earned(torrent, c.cumulativeAmount().subtract(before.accepted()));
+        try { // the receipt is in the ledger before it leaves
+            p.ledger().recordReceipt(Direction.RECEIVED, cheque.account(), c.cumulativeAmount(), p.now());
+        } catch (LedgerException e) {
+            LOG.error("cannot record the receipt for cheque {} from {}: {}", c.sequence(), payerAddress,
+                    e.getMessage());
+            return error(ErrorCode.INTERNAL, "ledger unavailable", c.sequence());
+        }
         return new BttMessage.Receipt(st.asset(), st.chainId(), c.cumulativeAmount(), c.sequence(),
                 Optional.of(c.signature()), before.settled().min(c.cumulativeAmount()));
     }

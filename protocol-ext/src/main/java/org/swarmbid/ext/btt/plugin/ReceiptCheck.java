@@ -50,6 +50,9 @@ final class ReceiptCheck {
             return Optional.empty(); // about another asset or chain: not ours to reconcile
         }
         Account account = Ids.account(st.account(), seller, st.asset(), st.chainId());
+        if (r.sequence() > 0) { // what the seller acknowledged is in our ledger before we act on it
+            p.ledger().recordReceipt(Direction.SENT, account, r.cumulativeAmount(), p.now());
+        }
         Totals ours = p.ledger().totals(Direction.SENT, account);
         int cmp = r.cumulativeAmount().compareTo(ours.lastCumulative());
         if (!resync && (cmp < 0 || (cmp == 0 && r.sequence() <= ours.lastSequence()))) {

@@ -33,6 +33,8 @@ final class Receipts {
         if (last.isEmpty() || last.get().sequence() != s.sequence()) {
             throw new IllegalStateException("ledger and books disagree on the last cheque of " + acc.payer());
         }
+        // the receipt is in the ledger before it leaves (a LedgerException fails the worker task: nothing is sent)
+        p.ledger().recordReceipt(Direction.RECEIVED, acc, s.accepted(), p.now());
         return new BttMessage.Receipt(st.asset(), st.chainId(), s.accepted(), s.sequence(),
                 Optional.of(Signature.of(last.get().signature())), s.settled().min(s.accepted()));
     }

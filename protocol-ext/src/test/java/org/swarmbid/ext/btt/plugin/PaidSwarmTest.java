@@ -80,6 +80,15 @@ class PaidSwarmTest {
             assertThat(seller.ledger.bidCount(Direction.RECEIVED)).as("bids in the seller's ledger")
                     .isPositive().isLessThanOrEqualTo(bidsSent);
             assertThat(plain.ledger.bidCount(Direction.SENT)).isZero();
+            // every receipt is in both ledgers: the seller's before it left, the buyer's before it acted on it
+            // (the buyer records a receipt on its worker, just after it arrived: wait for the two counts to meet)
+            java.util.function.LongSupplier receiptsGot = () -> bidder.wire.received.stream()
+                    .filter(x -> x instanceof BttMessage.Receipt r && r.sequence() > 0).count();
+            Node.await("receipts in the buyer's ledger", Duration.ofSeconds(20),
+                    () -> bidder.ledger.receiptCount(Direction.SENT) == receiptsGot.getAsLong());
+            assertThat(receiptsGot.getAsLong()).isPositive();
+            assertThat(seller.ledger.receiptCount(Direction.RECEIVED)).as("receipts in the seller's ledger")
+                    .isGreaterThanOrEqualTo(bidder.ledger.receiptCount(Direction.SENT));
             assertThat(bidder.wire.received).anyMatch(x -> x instanceof BttMessage.BidResponse r && r.accepted());
             assertThat(plain.wire.sent).noneMatch(x -> x instanceof BttMessage.Bid || x instanceof BttMessage.Cheque);
             assertThat(seller.standing(plain).paidBytes()).isZero();
