@@ -89,7 +89,9 @@ final class SellerDesk {
         if (r != null) {
             Optional<BuyerAccount> a = book.find(payer);
             boolean paidUp = a.isPresent() && a.get().uncovered().shiftLeft(1).compareTo(credit(payer, a.get())) <= 0;
-            if (r == ErrorCode.OVER_CREDIT && paidUp && book.slotDecision(payer, now).keep()) {
+            boolean settledUp = r == ErrorCode.SETTLEMENT_DUE && book.slotDecision(payer, now).keep();
+            if (r == ErrorCode.OVER_CREDIT && paidUp && book.slotDecision(payer, now).keep() || settledUp) {
+                // back under the credit window, or its settlement verified on chain: it may buy again
                 revoked.remove(payer);
                 stalledSince.remove(payer);
             } else {

@@ -70,6 +70,23 @@ class SellerDeskTest {
     }
 
     @Test
+    void aSettlementDueRevocationEndsOnceTheSettlementIsVerified() {
+        desk.slotWon(PAYER, PRICE);
+        // 1,000,000 units accepted and nothing settled: over the threshold (1,000,000 is the limit, one more is over)
+        for (int i = 0; i < 62; i++) {
+            desk.sent(PAYER, i, BLOCK);
+        }
+        desk.apply(cheque(1_000_001L, 1), 100);
+        assertThat(desk.gate(PAYER, BLOCK, 110)).isEqualTo(SellerDesk.Gate.REVOKE);
+        assertThat(desk.revocation(PAYER)).contains(ErrorCode.SETTLEMENT_DUE);
+        assertThat(desk.refusal(PAYER, 120)).contains(ErrorCode.SETTLEMENT_DUE);
+        // the buyer settles on chain and the seller verified it: the buyer may win a paid slot again
+        desk.settlementFinal(PAYER, BigInteger.valueOf(1_000_001L), true, 200);
+        assertThat(desk.refusal(PAYER, 210)).isEmpty();
+        assertThat(desk.revocation(PAYER)).isEmpty();
+    }
+
+    @Test
     void anUnderpaidChequeIsRefusedOnceTheBuyerAnnouncedItsPieces() {
         desk.slotWon(PAYER, PRICE);
         for (int piece = 0; piece < 4; piece++) {
