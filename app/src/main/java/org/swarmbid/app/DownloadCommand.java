@@ -2,11 +2,8 @@ package org.swarmbid.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.swarmbid.app.btt.BiddingOptions;
-import org.swarmbid.app.btt.Payments;
-import org.swarmbid.wallet.service.WalletService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,17 +47,6 @@ final class DownloadCommand implements Callable<Integer> {
         session.validate(); // a bad option value is a usage error, reported before the files are looked at
         var m = TorrentFiles.read(torrent);
         Path saveDir = dir.toAbsolutePath().normalize();
-        if (!bidding.enabled()) {
-            return new TransferRun(session, m, saveDir, System.out, List.of()).run(seed, false, timeout);
-        }
-        Passwords passwords = wallet.passwords(new Terminal(spec));
-        try (WalletService w = wallet.open(bidding, session.stateDir());
-             Payments payments = Payments.open(bidding, w, passwords::read, session.stateDir(),
-                     session.config().chokeInterval())) {
-            if (!session.quiet) {
-                System.out.println("payments: " + payments.address() + " on " + w.network().name());
-            }
-            return new TransferRun(session, m, saveDir, System.out, payments).run(seed, false, timeout);
-        }
+        return wallet.run(bidding, session, spec, m, saveDir, r -> r.run(seed, false, timeout));
     }
 }

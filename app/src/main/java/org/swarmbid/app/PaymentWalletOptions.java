@@ -1,10 +1,15 @@
 package org.swarmbid.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.swarmbid.app.btt.BiddingOptions;
 import org.swarmbid.app.btt.BiddingSetup;
+import org.swarmbid.app.btt.Payments;
+import org.swarmbid.core.metainfo.Metainfo;
 import org.swarmbid.wallet.service.WalletOptions;
 import org.swarmbid.wallet.service.WalletService;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,5 +39,30 @@ final class PaymentWalletOptions {
 
     Passwords passwords(Terminal terminal) {
         return new Passwords(terminal, passwordFile, "SWARMBID_PASSWORD");
+    }
+
+    /** What a command does with its transfer once it is built. */
+    interface Transfer {
+        int run(TransferRun run) throws IOException;
+    }
+
+    /**
+     * Runs {@code transfer} plain, or, with payment options, with the bid extension: unlocks the wallet, opens the
+     * ledger and builds the plugin, and closes them (wiping the key) after the engine.
+     */
+    int run(BiddingOptions bidding, SessionOptions session, CommandSpec spec, Metainfo m, Path saveDir,
+            Transfer transfer) throws IOException {
+        if (!bidding.enabled()) {
+            return transfer.run(new TransferRun(session, m, saveDir, System.out, List.of()));
+        }
+        Passwords passwords = passwords(new Terminal(spec));
+        try (WalletService w = open(bidding, session.stateDir());
+             Payments payments = Payments.open(bidding, w, passwords::read, session.stateDir(),
+                     session.config().chokeInterval())) {
+            if (!session.quiet) {
+                System.out.println("payments: " + payments.address() + " on " + w.network().name());
+            }
+            return transfer.run(new TransferRun(session, m, saveDir, System.out, payments));
+        }
     }
 }

@@ -3,11 +3,8 @@ package org.swarmbid.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.swarmbid.app.btt.BiddingOptions;
-import org.swarmbid.app.btt.Payments;
-import org.swarmbid.wallet.service.WalletService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,17 +44,6 @@ final class SeedCommand implements Callable<Integer> {
             throw new InputException(dir + ": no such folder");
         }
         Path saveDir = dir.toAbsolutePath().normalize();
-        if (!bidding.enabled()) {
-            return new TransferRun(session, m, saveDir, System.out, List.of()).run(true, true, 0);
-        }
-        Passwords passwords = wallet.passwords(new Terminal(spec));
-        try (WalletService w = wallet.open(bidding, session.stateDir());
-             Payments payments = Payments.open(bidding, w, passwords::read, session.stateDir(),
-                     session.config().chokeInterval())) {
-            if (!session.quiet) {
-                System.out.println("payments: " + payments.address() + " on " + w.network().name());
-            }
-            return new TransferRun(session, m, saveDir, System.out, payments).run(true, true, 0);
-        }
+        return wallet.run(bidding, session, spec, m, saveDir, r -> r.run(true, true, 0));
     }
 }
