@@ -58,6 +58,13 @@ public record TorrentStatus(
                 uploadRate, downloaded, uploaded, peers, seeds, etaSeconds, error, trackers, 0, 0);
     }
 
+    /** This status with the check's progress replaced. */
+    public TorrentStatus withCheck(int checked, int toCheck) {
+        return new TorrentStatus(infoHash, name, state, totalBytes, wantedBytes, doneBytes, piecesDone, pieceCount,
+                downloadRate, uploadRate, downloaded, uploaded, peers, seeds, etaSeconds, error, trackers, checked,
+                toCheck);
+    }
+
     /** Fraction of the running check done, 0..1 (0 when not checking or nothing to read). */
     public double checkProgress() {
         return checkPieces <= 0 ? 0.0 : Math.min(1.0, (double) checkedPieces / checkPieces);

@@ -82,8 +82,11 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     private volatile TorrentState state = TorrentState.CHECKING;
     private volatile String error;
     private boolean started;
-    /** Counts checks started; a check's result is applied only if no newer one started since. */
-    private int checkGeneration;
+    /**
+     * Counts checks started; a check's result and progress count only if no newer one started since (written on
+     * the loop, read by hasher threads reporting progress).
+     */
+    private volatile int checkGeneration;
     private boolean stopping;
 
     private final List<PeerConnection> peers = new ArrayList<>();
@@ -191,8 +194,10 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         checkedPieces.set(0);
         checkPieces = 0;
         ResumeStore.Check c = engine.resumeStore().load(this, layout, storage, (done, total, piece, ok) -> {
-            checkPieces = total;
-            checkedPieces.accumulateAndGet(done, Math::max);
+            if (generation == checkGeneration) { // pieces still in flight when a check is cancelled are not counted
+                checkPieces = total;
+                checkedPieces.accumulateAndGet(done, Math::max);
+            }
         });
         check = c;
         c.result().whenComplete((bits, err) -> engine.loop().execute(() -> {
@@ -917,9 +922,20 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         return info.name();
     }
 
+    /**
+     * The snapshot of the last tick or state change; while checking, with the check's progress as of now (a check
+     * of a big torrent on a fast disk can finish between two ticks, and a UI polling the status should still see it
+     * move).
+     */
     @Override
     public TorrentStatus status() {
-        return status;
+        TorrentStatus s = status;
+        if (s.state() != TorrentState.CHECKING || state != TorrentState.CHECKING) {
+            return s;
+        }
+        int done = checkedPieces.get();
+        int total = checkPieces;
+        return done == s.checkedPieces() && total == s.checkPieces() ? s : s.withCheck(done, total);
     }
 
     @Override
@@ -970,7 +986,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
         engine.loop().execute(() -> {
             if (state == TorrentState.PAUSED || state == TorrentState.ERROR) {
                 error = null;
-                state = TorrentState.CHECKING;
+                setState(TorrentState.CHECKING); // published: a UI sees the torrent leave PAUSED at once
                 start(false);
             }
         });
