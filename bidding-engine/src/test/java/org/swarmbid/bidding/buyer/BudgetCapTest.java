@@ -113,4 +113,19 @@ class BudgetCapTest {
         assertThat(t2.affordsPaidSlot(TorrentBuyerTest.S2, PRICE, 600 * 1024, TorrentBuyerTest.NOON)).isTrue();
         assertThat(day.remaining(TorrentBuyerTest.NOON)).isEqualTo(BigInteger.valueOf(1_000));
     }
+
+    @Test
+    void whatWasSpentBeforeARestartStillCountsAgainstTheCaps() {
+        BuyerConfig c = TorrentBuyerTest.config(1_000_000, 1_000, 1_000);
+        DailyBudget day = new DailyBudget(c.perDayBudget(), c.zone());
+        // as LedgerRestore does: today's paid pieces from the ledger, 900 base units
+        day.restore(java.time.LocalDate.ofInstant(TorrentBuyerTest.NOON, c.zone()), BigInteger.valueOf(900).shiftLeft(20));
+        ChequeBook book = new ChequeBook();
+        TorrentBuyer b = new TorrentBuyer(c, day, book);
+        assertThat(b.remainingBudget(TorrentBuyerTest.NOON)).isEqualTo(BigInteger.valueOf(100));
+        assertThat(b.affordsPaidSlot(TorrentBuyerTest.S1, PRICE, PIECE, TorrentBuyerTest.NOON)).isFalse();
+        deliver(b, MIB);
+        assertThat(book.owed(TorrentBuyerTest.S1)).isLessThanOrEqualTo(BigInteger.valueOf(100));
+        assertThat(day.spentToday(TorrentBuyerTest.NOON)).isLessThanOrEqualTo(BigInteger.valueOf(1_000));
+    }
 }
