@@ -12,6 +12,12 @@ import org.swarmbid.bidding.api.Pricing;
  * at a new day the spent total restarts at zero (reservations for unverified bytes carry over, they are not yet
  * spent). Amounts are kept as exact numerators (bytes x price per MiB) and rounded up when compared with the cap,
  * so rounding never lets spending exceed it.
+ *
+ * <p>Three kinds of use count against the cap: <b>spent</b> (verified pieces), <b>reserved</b> (bytes received in a
+ * paid slot whose piece is not verified yet) and <b>held</b> (what open paid slots may still deliver before a
+ * withdrawal takes effect, see {@link TorrentBuyer}). {@link #remaining} subtracts all three; a paid block is only
+ * ever counted if spent plus reserved plus the block stay within the cap ({@link #fits}), so what is owed never
+ * exceeds it.
  */
 public final class DailyBudget {
     private BigInteger perDay;
@@ -19,6 +25,7 @@ public final class DailyBudget {
     private LocalDate day;
     private BigInteger spentNumerator = BigInteger.ZERO;
     private BigInteger reservedNumerator = BigInteger.ZERO;
+    private BigInteger heldNumerator = BigInteger.ZERO;
 
     public DailyBudget(BigInteger perDay, ZoneId zone) {
         this.perDay = Pricing.requireAmount(perDay, "perDay");
@@ -55,7 +62,7 @@ public final class DailyBudget {
     /** Base units still available today (never negative). */
     public BigInteger remaining(Instant now) {
         roll(now);
-        BigInteger used = ceilMiB(spentNumerator.add(reservedNumerator));
+        BigInteger used = ceilMiB(spentNumerator.add(reservedNumerator).add(heldNumerator));
         return perDay.subtract(used).max(BigInteger.ZERO);
     }
 
@@ -63,6 +70,22 @@ public final class DailyBudget {
     public BigInteger spentToday(Instant now) {
         roll(now);
         return ceilMiB(spentNumerator);
+    }
+
+    /**
+     * True if {@code numerator} more can be reserved without spent plus reserved exceeding the cap, on the day of the
+     * last comparison (a new day starts at the next {@link #remaining}, which the buyer asks at least every tick).
+     */
+    boolean fits(BigInteger numerator) {
+        return ceilMiB(spentNumerator.add(reservedNumerator).add(numerator)).compareTo(perDay) <= 0;
+    }
+
+    void hold(BigInteger numerator) {
+        heldNumerator = heldNumerator.add(numerator);
+    }
+
+    void unhold(BigInteger numerator) {
+        heldNumerator = heldNumerator.subtract(numerator).max(BigInteger.ZERO);
     }
 
     void reserve(BigInteger numerator) {

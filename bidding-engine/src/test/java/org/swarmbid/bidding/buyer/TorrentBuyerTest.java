@@ -115,7 +115,7 @@ class TorrentBuyerTest {
         assertThat(t2.remainingBudget(beforeMidnight)).isEqualTo(BigInteger.valueOf(1_000));
         assertThat(t2.remainingBudget(afterMidnight)).isEqualTo(BigInteger.valueOf(3_000));
         assertThat(t1.remainingBudget(afterMidnight)).as("torrent cap still counts yesterday").isEqualTo(BigInteger.valueOf(3_000));
-        t1.paidBytesReceived(S1, 1, 8 * MIB, BigInteger.valueOf(1_000));
+        assertThat(t1.paidBytesReceived(S1, 1, 3 * MIB, BigInteger.valueOf(1_000))).as("exactly today's cap").isTrue();
         assertThat(t1.remainingBudget(afterMidnight)).isZero();
         assertThat(t1.bidPrice(new BidInputs(100 * MIB, false, 0, 1), afterMidnight)).isEmpty();
     }

@@ -58,7 +58,8 @@ public sealed interface BttMessage {
      * two handshake addresses and chain; the signature is over {@link BidDigest}.
      *
      * @param asset       must equal the offer's asset
-     * @param pricePerMiB what the buyer is willing to pay per MiB, base units
+     * @param pricePerMiB what the buyer is willing to pay per MiB, base units; 0 withdraws the buyer's bid and ends
+     *                    its paid slot at once (docs/btt-extension.md 4.2)
      * @param nonce       1..2^63-1, strictly increasing per (buyer, seller); a new bid replaces the older one
      * @param expiry      Unix seconds after which the bid is void
      * @param signature   over the Bid typed data
@@ -70,9 +71,13 @@ public sealed interface BttMessage {
         public Bid {
             require(asset != null && signature != null, "asset and sig are required");
             Amounts.check(pricePerMiB);
-            require(pricePerMiB.signum() > 0, "price must be positive");
             require(nonce >= 1, "nonce must be 1..2^63-1");
             require(expiry >= 1, "exp must be 1..2^63-1");
+        }
+
+        /** True for a withdrawal ({@code price} 0). */
+        public boolean withdrawal() {
+            return pricePerMiB.signum() == 0;
         }
 
         @Override

@@ -233,6 +233,11 @@ final class BttPeer implements PeerPlugin {
 
     @Override
     public void onDisconnect() {
+        try {
+            buyer.closed();
+        } catch (RuntimeException e) {
+            LOG.warn("swarmbid_btt: releasing a paid slot on {} failed: {}", ctx.remoteAddress(), e.toString(), e);
+        }
         if (them != null) {
             p.sessions().remove(them, this);
         }

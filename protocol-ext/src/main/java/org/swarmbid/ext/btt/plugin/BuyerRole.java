@@ -8,8 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.swarmbid.bidding.api.Account;
 import org.swarmbid.bidding.api.Address;
 import org.swarmbid.bidding.buyer.BidInputs;
+import org.swarmbid.bidding.buyer.TorrentBuyer;
 import org.swarmbid.bidding.ledger.BidRecord;
 import org.swarmbid.bidding.ledger.Direction;
+import org.swarmbid.core.picker.RequestQueueSize;
 import org.swarmbid.ext.btt.BidDigest;
 import org.swarmbid.ext.btt.BttMessage;
 import org.swarmbid.ext.btt.ErrorCode;
@@ -23,6 +25,13 @@ import org.swarmbid.ext.btt.TronAccount;
  * and while a {@code bid_response} with {@code ok=1} is in force counts every block received from this seller at
  * the clearing price ({@code TorrentBuyer.paidBytesReceived}). Paying happens per passed piece in
  * {@link ChequeIssuer}. Loop only.
+ *
+ * <p><b>Budget caps</b>: a won slot holds its {@linkplain #exposureBytes exposure} against the budgets; a bid is
+ * sent only if that exposure fits. When the next block would eat into the holds ({@code TorrentBuyer.mustWithdraw},
+ * checked after every paid block and every tick), the buyer withdraws: a signed {@code bid} with {@code price} 0
+ * (docs/btt-extension.md 4.2). Blocks keep counting as paid, out of the hold, until the seller's
+ * {@code bid_response} for that nonce, which marks the end of the paid slot on the stream; from then on the
+ * buyer downloads from this seller only in free slots, as a plain peer.
  */
 final class BuyerRole {
     private static final Logger LOG = LoggerFactory.getLogger(BuyerRole.class);
@@ -43,6 +52,10 @@ final class BuyerRole {
     private BigInteger acknowledged = BigInteger.ZERO;
     private BigInteger acknowledgedSettled = BigInteger.ZERO;
     private long holdingSince;
+    /** The budget asked us to give the paid slot back; until the seller acknowledges it. */
+    private boolean withdrawing;
+    /** Nonce of our withdrawal once sent, until the seller acknowledges it, else 0. */
+    private long withdrawal;
 
     BuyerRole(BttPeer peer) {
         this.peer = peer;
@@ -67,10 +80,44 @@ final class BuyerRole {
         maybeBid(peer.p.now());
     }
 
+    /**
+     * Most bytes this seller may still send in our paid slot after it was asked to stop: what its credit window
+     * lets it send beyond our cheques (the offer's {@code credit} at its reserve price, in bytes, plus one block in
+     * flight: docs/btt-extension.md 7.2), and never more than our engine keeps requested from one peer.
+     */
+    long exposureBytes() {
+        long pipeline = (long) RequestQueueSize.DEFAULT.max() * TorrentBuyer.BLOCK;
+        if (offer == null || offer.reservePerMiB().signum() == 0) {
+            return pipeline;
+        }
+        BigInteger[] qr = offer.creditWindow().shiftLeft(20).divideAndRemainder(offer.reservePerMiB());
+        BigInteger creditBytes = qr[0].add(qr[1].signum() > 0 ? BigInteger.ONE : BigInteger.ZERO);
+        return creditBytes.add(BigInteger.valueOf(TorrentBuyer.BLOCK)).min(BigInteger.valueOf(pipeline)).longValue();
+    }
+
     void onBidResponse(BttMessage.BidResponse r) {
-        paid = r.accepted();
-        if (paid) {
+        Account a = account();
+        TorrentBuyer tb = peer.torrent.buyer();
+        if (!r.accepted()) {
+            // lost the round, or the seller acted on our withdrawal: paid blocks ended here on the stream
+            paid = false;
+            if (withdrawal != 0 && r.nonce() >= withdrawal) {
+                withdrawal = 0;
+                withdrawing = false;
+            }
+            peer.p.buyer().locked(() -> tb.paidSlotClosed(a));
+        } else {
+            paid = true;
             price = r.clearingPrice();
+            BigInteger p = price;
+            long exposure = exposureBytes();
+            boolean giveBack = withdrawing; // a round decided before the seller saw our withdrawal
+            peer.p.buyer().locked(() -> {
+                tb.paidSlotOpened(a, p, exposure);
+                if (giveBack) {
+                    tb.withdrawing(a);
+                }
+            });
         }
         peer.ctx.setAttribute("btt.bought", paid ? price.toString() : null);
         if (r.reason().filter(c -> c == ErrorCode.BID_EXPIRED).isPresent()) {
@@ -132,6 +179,7 @@ final class BuyerRole {
         if (code == ErrorCode.OVER_CREDIT || code == ErrorCode.SETTLEMENT_DUE) {
             paid = false;
             peer.ctx.setAttribute("btt.bought", null);
+            closeSlot();
         }
         if (code == ErrorCode.SETTLEMENT_DUE) {
             Account a = account();
@@ -143,16 +191,66 @@ final class BuyerRole {
     void stopped() {
         stopped = true;
         paid = false;
+        closeSlot();
     }
 
-    /** Counts a block from this seller if it arrived in our paid slot. */
+    /** The connection closed: a paid slot on it holds nothing any more. */
+    void closed() {
+        paid = false;
+        closeSlot();
+    }
+
+    private void closeSlot() {
+        if (peer.them == null || !peer.p.settings().buys()) {
+            return;
+        }
+        Account a = account();
+        TorrentBuyer tb = peer.torrent.buyer();
+        peer.p.buyer().locked(() -> tb.paidSlotClosed(a));
+    }
+
+    /**
+     * Counts a block from this seller if it arrived in our paid slot (within the caps), then withdraws if the next
+     * block would no longer fit.
+     */
     void received(int piece, int length) {
         if (!paid || !peer.active() || peer.torrent.passed(piece)) {
             return;
         }
         Account a = account();
         BigInteger p = price;
-        peer.p.buyer().locked(() -> peer.torrent.buyer().paidBytesReceived(a, piece, length, p));
+        TorrentBuyer tb = peer.torrent.buyer();
+        boolean counted = peer.p.buyer().locked(() -> tb.paidBytesReceived(a, piece, length, p));
+        if (!counted) {
+            LOG.warn("{} sent {} bytes in our paid slot beyond our budget; they are not paid for",
+                    peer.theirAddress, length);
+        }
+        checkBudget(peer.p.now());
+    }
+
+    /** Withdraws our bid if the paid slot no longer fits the budget. */
+    private void checkBudget(long now) {
+        if (!paid || !peer.active()) {
+            return;
+        }
+        if (!withdrawing) {
+            Account a = account();
+            BigInteger p = price;
+            TorrentBuyer tb = peer.torrent.buyer();
+            withdrawing = peer.p.buyer().locked(() -> {
+                if (!tb.mustWithdraw(a, p, Instant.ofEpochMilli(now))) {
+                    return false;
+                }
+                tb.withdrawing(a);
+                return true;
+            });
+            if (withdrawing) {
+                LOG.info("budget reached: withdrawing our bid for a paid slot from {}", peer.theirAddress);
+            }
+        }
+        if (withdrawing && withdrawal == 0 && !signing) {
+            sendBid(BigInteger.ZERO, now); // again at the next block or tick if signing or the ledger failed
+        }
     }
 
     /** True while this seller's paid slot is ours. */
@@ -172,6 +270,7 @@ final class BuyerRole {
         }
         lastBytes = bytes;
         lastSample = now;
+        checkBudget(now);
         maybeBid(now);
     }
 
@@ -183,7 +282,7 @@ final class BuyerRole {
     private void maybeBid(long now) {
         BttSettings st = peer.p.settings();
         if (!st.buys() || offer == null || offer.paidSlots() == 0 || signing || stopped || !peer.active()
-                || !peer.torrent.buyerReady()) {
+                || !peer.torrent.buyerReady() || withdrawing) {
             return;
         }
         long wanted = st.wantedRate() == 0 ? Long.MAX_VALUE : st.wantedRate();
@@ -198,7 +297,19 @@ final class BuyerRole {
         if (value.get().equals(lastBidPrice) && lastBidExpiresAt - now > validity / 2) {
             return;
         }
-        BigInteger bidPrice = value.get();
+        Account a = account();
+        long exposure = exposureBytes();
+        TorrentBuyer tb = peer.torrent.buyer();
+        if (!peer.p.buyer().locked(() -> tb.affordsPaidSlot(a, value.get(), exposure, Instant.ofEpochMilli(now)))) {
+            return; // what is left cannot hold what a paid slot may deliver after a withdrawal
+        }
+        sendBid(value.get(), now);
+    }
+
+    /** Signs, records and sends a bid at {@code bidPrice} (0: a withdrawal). */
+    private void sendBid(BigInteger bidPrice, long now) {
+        BttSettings st = peer.p.settings();
+        long validity = st.bidding().buyer().bidValidityMillis();
         long nonce = peer.p.buyer().nextNonce(peer.theirAddress, now);
         Address theirAddress = peer.theirAddress;
         long expiry = (now + validity + 999) / 1000;
@@ -219,8 +330,14 @@ final class BuyerRole {
             }
             peer.ctx.execute(() -> {
                 signing = false;
-                lastBidPrice = bidPrice;
-                lastBidExpiresAt = expiry * 1000;
+                if (bidPrice.signum() == 0) {
+                    withdrawal = nonce;
+                    lastBidPrice = null;
+                    lastBidExpiresAt = 0;
+                } else {
+                    lastBidPrice = bidPrice;
+                    lastBidExpiresAt = expiry * 1000;
+                }
                 peer.send(new BttMessage.Bid(st.asset(), bidPrice, nonce, expiry, sig));
             });
         });

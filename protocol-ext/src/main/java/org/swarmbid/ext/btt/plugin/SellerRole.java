@@ -31,6 +31,10 @@ final class SellerRole {
     private ErrorCode refusal;
     private boolean revocationSent;
     private boolean offered;
+    /** The buyer withdrew while it held the paid slot: its requests are refused until the next round. */
+    private boolean withdrawn;
+    private BigInteger lastClearing = BigInteger.ZERO;
+    private long lastUntil;
 
     SellerRole(BttPeer peer) {
         this.peer = peer;
@@ -75,7 +79,9 @@ final class SellerRole {
     void onBid(BttMessage.Bid b) {
         BttSettings st = peer.p.settings();
         long now = peer.p.now();
-        if (!st.sells()) {
+        if (b.withdrawal()) {
+            withdraw(b);
+        } else if (!st.sells()) {
             peer.sendError(ErrorCode.NOT_SELLING, "not selling", b.nonce());
         } else if (!b.asset().equals(st.asset())) {
             peer.sendError(ErrorCode.WRONG_ASSET, "the offer is in " + st.asset(), b.nonce());
@@ -104,6 +110,26 @@ final class SellerRole {
                 peer.ctx.execute(() -> checked(b, ok, stored));
             });
         }
+    }
+
+    /**
+     * A withdrawal ({@code price} 0, docs/btt-extension.md 4.2): acted on at once, before any signature check (it
+     * only lowers what we serve and what the buyer owes, and it comes on the buyer's own connection). The bid is
+     * dropped, a paid slot ends here (its requests are refused until the next round, blocks from now on are not
+     * counted), and the {@code bid_response} with {@code ok=0} for its nonce marks on the stream where paid
+     * blocks ended: every block before it was counted at the clearing price, none after it.
+     */
+    private void withdraw(BttMessage.Bid b) {
+        boolean held = slot == PaidSlotChoker.Slot.PAID;
+        bid = null;
+        peer.p.seller().takeNonce(peer.theirAddress, b.nonce());
+        if (held) {
+            slot = PaidSlotChoker.Slot.NONE;
+            withdrawn = true;
+            peer.ctx.setAttribute("btt.slot", "withdrawn");
+            peer.ctx.setAttribute("btt.price", null);
+        }
+        peer.send(new BttMessage.BidResponse(b.nonce(), false, lastClearing, lastUntil, Optional.empty()));
     }
 
     private void checked(BttMessage.Bid b, boolean signatureOk, boolean recorded) {
@@ -160,7 +186,10 @@ final class SellerRole {
         boolean held = slot == PaidSlotChoker.Slot.PAID;
         slot = s;
         revocationSent = false;
+        withdrawn = false;
         BigInteger clearing = round.auction().clearingPrice().orElse(terms.reservePerMiB());
+        lastClearing = clearing;
+        lastUntil = untilSeconds;
         boolean won = s == PaidSlotChoker.Slot.PAID;
         if (won) {
             peer.p.seller().slotWon(peer.theirAddress, clearing);
@@ -194,6 +223,9 @@ final class SellerRole {
 
     /** The gate on a request: plain peers are always served; a paid slot is bounded by the credit window. */
     RequestVerdict request(int length) {
+        if (withdrawn) {
+            return RequestVerdict.REJECT; // it gave its paid slot back: choked until the next round
+        }
         if (slot != PaidSlotChoker.Slot.PAID) {
             return RequestVerdict.SERVE;
         }
