@@ -34,7 +34,8 @@ import org.swarmbid.ui.torrents.TorrentsController;
 /**
  * The shell: navigation on the left (torrents, the extra screens {@code app} supplies, settings), the selected
  * screen in the middle, the status bar at the bottom. Applies saved settings: rate limits to the session at once,
- * the theme by swapping stylesheets, the language by rebuilding every screen with a context in the new language.
+ * the theme by swapping stylesheets, the language by rebuilding every screen with a context in the new language
+ * (a screen its factory hands back to keep its state is relabelled instead, see {@link Screen#relabel}).
  *
  * <p>Threading: FX thread only.
  */
@@ -71,7 +72,7 @@ public final class MainWindow implements AutoCloseable {
             Window w = window.get();
             return w != null ? w : scene.getWindow();
         };
-        build(owner);
+        build(owner, List.of());
         applyTheme(settings.theme());
         services.session().setRateLimits(settings.downloadLimit(), settings.uploadLimit());
     }
@@ -155,7 +156,7 @@ public final class MainWindow implements AutoCloseable {
                 current.onHide();
             }
             screens.clear();
-            build(owner);
+            build(owner, old);
             // a factory may hand back the screen it made before (the wallet keeps its unlocked key): keep it open
             for (Screen s : old) {
                 if (screens.stream().noneMatch(n -> n == s)) {
@@ -196,7 +197,11 @@ public final class MainWindow implements AutoCloseable {
         closeScreens();
     }
 
-    private void build(Supplier<Window> owner) {
+    /**
+     * Makes the screens in {@link #settings}' language; a screen a factory hands back from {@code previous} (to keep
+     * its state) is relabelled instead.
+     */
+    private void build(Supplier<Window> owner, List<Screen> previous) {
         ctx = new UiContext(new I18n(settings.language()), new Formats(settings.language()), background, owner);
         torrents = new TorrentsController(ctx, services.session(), library, services.earnings(),
                 () -> settings.downloadDir(),
@@ -204,7 +209,11 @@ public final class MainWindow implements AutoCloseable {
         screens.add(torrents);
         for (ScreenFactory f : extraScreens) {
             try {
-                screens.add(Objects.requireNonNull(f.create(ctx), "screen factory returned null"));
+                Screen s = Objects.requireNonNull(f.create(ctx), "screen factory returned null");
+                screens.add(s); // before relabelling: a kept screen is never closed, even if relabelling fails
+                if (previous.stream().anyMatch(p -> p == s)) {
+                    s.relabel(ctx);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("a screen could not be created: {}", e.toString());
             }

@@ -1,6 +1,7 @@
 package org.swarmbid.ui;
 
 import javafx.scene.Node;
+import org.swarmbid.ui.common.UiContext;
 
 /**
  * One screen of the main window (torrent list, wallet, bidding, settings...), shown by the shell's navigation. Each
@@ -21,6 +22,14 @@ public interface Screen extends AutoCloseable {
 
     /** The screen's root node; created once and reused. */
     Node view();
+
+    /**
+     * The user switched the language and this screen's {@link ScreenFactory} handed back this same instance (to keep
+     * its state): show everything in {@code context}'s language from now on. Called before the shell reads
+     * {@link #title()} again. Screens the shell makes anew get the new context when they are made instead.
+     */
+    default void relabel(UiContext context) {
+    }
 
     /** The screen became visible (start refreshing). */
     default void onShow() {

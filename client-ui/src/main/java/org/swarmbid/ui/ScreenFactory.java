@@ -7,7 +7,8 @@ import org.swarmbid.ui.common.UiContext;
  * Desktop#start}; the shell calls each again after a language switch (with a context in the new language) and
  * closes the screens it replaces. A factory may return the instance it returned before, to keep a screen's state
  * across the switch (the wallet keeps its unlocked key, and with it the payments); the shell then does not close
- * it. Called on the FX thread; must return quickly.
+ * it but calls {@link Screen#relabel} with the new context, so that it follows the language too. Called on the FX
+ * thread; must return quickly.
  */
 @FunctionalInterface
 public interface ScreenFactory {

@@ -61,15 +61,16 @@ public final class GuiApp implements AutoCloseable {
         this.screens = List.of(
                 ctx -> {
                     // one wallet screen for the window's life: a language switch rebuilds the other screens, but
-                    // a new wallet screen would start locked, and locking stops the payments
+                    // a new wallet screen would start locked, and locking stops the payments; the shell
+                    // relabels the screen it gets back (Screen.relabel)
                     if (walletScreen == null) {
-                        walletScreen = new WalletScreen(wallets, network);
+                        walletScreen = new WalletScreen(wallets, network, ctx.locale());
                         walletScreen.setKeyListener(payments);
                     }
                     return walletScreen;
                 },
                 ctx -> new BiddingScreen(biddingStore, payments, new SessionTorrentNames(session),
-                        new SqliteLedgerActivity(ledger), Asset.BTT));
+                        new SqliteLedgerActivity(ledger), Asset.BTT, ctx.locale()));
         this.services = new DesktopServices(session, stateDir, settings, earnings, balance);
     }
 

@@ -64,6 +64,7 @@ class LanguageSwitchKeepsPaymentsTest {
                 Thread.sleep(GuiPayments.STOP_DELAY_MS * 3); // a lock would have stopped payments by now
                 assertThat(Fx.on(() -> d.window().screen("wallet").orElseThrow())).isSameAs(wallet);
                 assertThat(Fx.on(() -> wallet.unlocked().isPresent())).as("still unlocked").isTrue();
+                assertThat(Fx.on(wallet::language)).as("the kept wallet screen relabelled").isEqualTo(Locale.GERMAN);
                 assertThat(app.payments().plugin()).as("the same plugin, no restart").containsSame(plugin);
 
                 d.quit();

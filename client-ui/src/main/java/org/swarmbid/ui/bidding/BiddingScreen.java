@@ -47,6 +47,7 @@ public final class BiddingScreen implements Screen {
     private final TorrentNames torrents;
     private final LedgerActivity ledger;
     private final Units units;
+    private final BiddingTexts texts;
     private final Clock clock;
     private final BiddingModel model = new BiddingModel();
     private final Background background = new Background("bidding");
@@ -61,15 +62,18 @@ public final class BiddingScreen implements Screen {
      * @param torrents the torrents an override can name
      * @param ledger   the payment ledger to show
      * @param asset    the bidding asset (its symbol and decimals; BTT in practice)
+     * @param language the language chosen in the settings ({@code UiContext.locale()}); the shell makes a new
+     *                 screen when the user switches it
      */
     public BiddingScreen(BiddingSettingsStore store, BiddingApplier applier, TorrentNames torrents,
-            LedgerActivity ledger, Asset asset) {
-        this(store, applier, torrents, ledger, asset, Clock.systemDefaultZone());
+            LedgerActivity ledger, Asset asset, Locale language) {
+        this(store, applier, torrents, ledger, asset, language, Clock.systemDefaultZone());
     }
 
     /** As above with another clock for the chart's time range. */
     public BiddingScreen(BiddingSettingsStore store, BiddingApplier applier, TorrentNames torrents,
-            LedgerActivity ledger, Asset asset, Clock clock) {
+            LedgerActivity ledger, Asset asset, Locale language, Clock clock) {
+        this.texts = new BiddingTexts(Objects.requireNonNull(language, "language"));
         this.store = Objects.requireNonNull(store, "store");
         this.applier = Objects.requireNonNull(applier, "applier");
         this.torrents = Objects.requireNonNull(torrents, "torrents");
@@ -85,13 +89,13 @@ public final class BiddingScreen implements Screen {
 
     @Override
     public String title() {
-        return BiddingTexts.get("bidding.title");
+        return texts.get("bidding.title");
     }
 
     @Override
     public Node view() {
         if (view == null) {
-            view = new BiddingView(model, this, units);
+            view = new BiddingView(model, texts, this, units);
         }
         return view.root();
     }
@@ -125,7 +129,7 @@ public final class BiddingScreen implements Screen {
             show(l.settings());
         }, e -> {
             model.busyProperty().set(false);
-            error(BiddingTexts.get("settings.loadFailed"), e);
+            error(texts.get("settings.loadFailed"), e);
         });
     }
 
@@ -165,7 +169,7 @@ public final class BiddingScreen implements Screen {
         try {
             return units.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(BiddingTexts.get("invalid.amount", BiddingTexts.get(labelKey),
+            throw new IllegalArgumentException(texts.get("invalid.amount", texts.get(labelKey),
                     e.getMessage()), e);
         }
     }
@@ -182,14 +186,14 @@ public final class BiddingScreen implements Screen {
         BigInteger reserve = amount("seller.reserve", model.reservePriceProperty().get());
         boolean spending = model.spendingEnabledProperty().get();
         if (spending && (perTorrent.signum() == 0 || perDay.signum() == 0 || maxPrice.signum() == 0)) {
-            throw new IllegalArgumentException(BiddingTexts.get("invalid.spending"));
+            throw new IllegalArgumentException(texts.get("invalid.spending"));
         }
         if (reserve.signum() == 0) {
-            throw new IllegalArgumentException(BiddingTexts.get("invalid.reserve"));
+            throw new IllegalArgumentException(texts.get("invalid.reserve"));
         }
         int slots = model.paidSlotsProperty().get();
         if (slots < 0 || slots > 64) {
-            throw new IllegalArgumentException(BiddingTexts.get("invalid.slots"));
+            throw new IllegalArgumentException(texts.get("invalid.slots"));
         }
         BuyerConfig buyer = current.config().buyer().withBudget(perTorrent, perDay, maxPrice);
         SellerConfig seller = current.config().seller().withPaidSlots(slots).withReserve(reserve);
@@ -215,20 +219,20 @@ public final class BiddingScreen implements Screen {
             model.busyProperty().set(false);
             current = s;
             String at = LocalTime.now(clock).format(
-                    DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(Locale.getDefault()));
+                    DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(texts.locale()));
             model.statusProperty().set(outcome == BiddingApplier.Outcome.WAITING_FOR_WALLET
-                    ? BiddingTexts.get("settings.savedWaitingForWallet", at) : BiddingTexts.get("settings.saved", at));
+                    ? texts.get("settings.savedWaitingForWallet", at) : texts.get("settings.saved", at));
         }, e -> {
             model.busyProperty().set(false);
             model.statusProperty().set("");
-            error(BiddingTexts.get("settings.saveFailed"), e);
+            error(texts.get("settings.saveFailed"), e);
         });
     }
 
     void addOverride() {
         TorrentName t = view.overrideTorrent.getValue();
         if (t == null) {
-            model.messageProperty().set(BiddingTexts.get("invalid.overrideTorrent"));
+            model.messageProperty().set(texts.get("invalid.overrideTorrent"));
             return;
         }
         TorrentOverride o;
@@ -245,13 +249,13 @@ public final class BiddingScreen implements Screen {
         view.overridePrice.clear();
         view.overrideBudget.clear();
         model.messageProperty().set("");
-        model.statusProperty().set(BiddingTexts.get("settings.unsaved"));
+        model.statusProperty().set(texts.get("settings.unsaved"));
     }
 
     void removeOverride(OverrideRow row) {
         if (row != null && overrides.removeIf(x -> x.infoHash().equals(row.infoHash()))) {
             showOverrides();
-            model.statusProperty().set(BiddingTexts.get("settings.unsaved"));
+            model.statusProperty().set(texts.get("settings.unsaved"));
         }
     }
 
@@ -278,12 +282,12 @@ public final class BiddingScreen implements Screen {
                     model.ledgerRows().setAll(a.rows());
                     model.chart().setAll(a.points());
                     LedgerActivity.Summary s = a.summary();
-                    model.earnedProperty().set(BiddingTexts.get("summary.earned", units.format(s.earned()),
+                    model.earnedProperty().set(texts.get("summary.earned", units.format(s.earned()),
                             units.symbol(), units.format(s.earnedSettled())));
-                    model.spentProperty().set(BiddingTexts.get("summary.spent", units.format(s.spent()),
+                    model.spentProperty().set(texts.get("summary.spent", units.format(s.spent()),
                             units.symbol(), units.format(s.spentSettled())));
-                    model.blocklistedProperty().set(BiddingTexts.get("summary.blocklisted", s.blocklisted()));
-                }, e -> error(BiddingTexts.get("activity.failed"), e));
+                    model.blocklistedProperty().set(texts.get("summary.blocklisted", s.blocklisted()));
+                }, e -> error(texts.get("activity.failed"), e));
     }
 
     private record Activity(List<LedgerEntry> rows, List<ActivitySeries.Point> points,
@@ -295,7 +299,7 @@ public final class BiddingScreen implements Screen {
         String line = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
                 .orElse("");
         Alert alert = new Alert(Alert.AlertType.ERROR, line, ButtonType.OK);
-        alert.setTitle(BiddingTexts.get("error.title"));
+        alert.setTitle(texts.get("error.title"));
         alert.setHeaderText(what);
         alert.getDialogPane().setId("bidding-error");
         if (view != null && view.root().getScene() != null && view.root().getScene().getWindow() != null) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -50,19 +49,21 @@ final class BiddingView {
     final TextField overridePrice = new TextField();
     final TextField overrideBudget = new TextField();
     final TableView<OverrideRow> overrideTable = new TableView<>();
+    private final BiddingTexts texts;
     final Tab settingsTab;
     final Tab activityTab;
 
-    BiddingView(BiddingModel model, BiddingScreen controller, Units units) {
+    BiddingView(BiddingModel model, BiddingTexts texts, BiddingScreen controller, Units units) {
         this.model = model;
+        this.texts = texts;
         this.units = units;
         root.setId("bidding-screen");
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ScrollPane settings = new ScrollPane(settingsPage(controller));
         settings.setFitToWidth(true);
-        settingsTab = new Tab(BiddingTexts.get("tab.settings"), settings);
+        settingsTab = new Tab(texts.get("tab.settings"), settings);
         settingsTab.setId("tab-bidding-settings");
-        activityTab = new Tab(BiddingTexts.get("tab.activity"), activityPage(controller));
+        activityTab = new Tab(texts.get("tab.activity"), activityPage(controller));
         activityTab.setId("tab-bidding-activity");
         root.getTabs().addAll(settingsTab, activityTab);
     }
@@ -71,14 +72,14 @@ final class BiddingView {
         return root;
     }
 
-    private static Label heading(String key) {
-        Label l = new Label(BiddingTexts.get(key));
+    private Label heading(String key) {
+        Label l = new Label(texts.get(key));
         l.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
         return l;
     }
 
-    private static Label note(String key, Object... args) {
-        Label l = new Label(BiddingTexts.get(key, args));
+    private Label note(String key, Object... args) {
+        Label l = new Label(texts.get(key, args));
         l.setWrapText(true);
         l.setMaxWidth(640);
         l.setStyle("-fx-text-fill: #606060;");
@@ -95,24 +96,24 @@ final class BiddingView {
     }
 
     private Node settingsPage(BiddingScreen c) {
-        CheckBox spend = new CheckBox(BiddingTexts.get("spending.enabled", units.symbol()));
+        CheckBox spend = new CheckBox(texts.get("spending.enabled", units.symbol()));
         spend.setId("spending-enabled");
         spend.selectedProperty().bindBidirectional(model.spendingEnabledProperty());
         GridPane buyer = new GridPane();
         buyer.setHgap(12);
         buyer.setVgap(8);
-        buyer.addRow(0, new Label(BiddingTexts.get("buyer.perTorrent")),
+        buyer.addRow(0, new Label(texts.get("buyer.perTorrent")),
                 amountField("budget-torrent", model.perTorrentBudgetProperty()), new Label(units.symbol()));
-        buyer.addRow(1, new Label(BiddingTexts.get("buyer.perDay")),
+        buyer.addRow(1, new Label(texts.get("buyer.perDay")),
                 amountField("budget-day", model.perDayBudgetProperty()), new Label(units.symbol()));
-        buyer.addRow(2, new Label(BiddingTexts.get("buyer.maxPrice")),
+        buyer.addRow(2, new Label(texts.get("buyer.maxPrice")),
                 amountField("max-price", model.maxPriceProperty()), new Label(units.symbol() + " / MiB"));
         buyer.disableProperty().bind(model.spendingEnabledProperty().not());
 
         overrideTable.setId("override-table");
         overrideTable.setItems(model.overrides());
         overrideTable.setPrefHeight(150);
-        overrideTable.setPlaceholder(new Label(BiddingTexts.get("override.empty")));
+        overrideTable.setPlaceholder(new Label(texts.get("override.empty")));
         overrideTable.getColumns().add(column("override.torrent", OverrideRow::name, 220));
         overrideTable.getColumns().add(column("override.infoHash", r -> r.infoHash().substring(0, 12) + "…", 120));
         overrideTable.getColumns().add(column("override.maxPrice", r -> r.maxPrice() + " " + units.symbol() + "/MiB",
@@ -120,7 +121,7 @@ final class BiddingView {
         overrideTable.getColumns().add(column("override.budget", r -> r.budget() + " " + units.symbol(), 140));
         overrideTorrent.setId("override-torrent");
         overrideTorrent.setItems(model.torrents());
-        overrideTorrent.setPromptText(BiddingTexts.get("override.choose"));
+        overrideTorrent.setPromptText(texts.get("override.choose"));
         overrideTorrent.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(TorrentName item, boolean empty) {
@@ -131,15 +132,15 @@ final class BiddingView {
         overrideTorrent.setButtonCell(overrideTorrent.getCellFactory().call(null));
         overrideTorrent.setPrefWidth(220);
         overridePrice.setId("override-price");
-        overridePrice.setPromptText(BiddingTexts.get("override.maxPrice"));
+        overridePrice.setPromptText(texts.get("override.maxPrice"));
         overridePrice.setPrefColumnCount(10);
         overrideBudget.setId("override-budget");
-        overrideBudget.setPromptText(BiddingTexts.get("override.budget"));
+        overrideBudget.setPromptText(texts.get("override.budget"));
         overrideBudget.setPrefColumnCount(10);
-        Button add = new Button(BiddingTexts.get("override.add"));
+        Button add = new Button(texts.get("override.add"));
         add.setId("override-add");
         add.setOnAction(e -> c.addOverride());
-        Button remove = new Button(BiddingTexts.get("override.remove"));
+        Button remove = new Button(texts.get("override.remove"));
         remove.setId("override-remove");
         remove.disableProperty().bind(overrideTable.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> c.removeOverride(overrideTable.getSelectionModel().getSelectedItem()));
@@ -153,8 +154,8 @@ final class BiddingView {
         GridPane seller = new GridPane();
         seller.setHgap(12);
         seller.setVgap(8);
-        seller.addRow(0, new Label(BiddingTexts.get("seller.paidSlots")), slots);
-        seller.addRow(1, new Label(BiddingTexts.get("seller.reserve")),
+        seller.addRow(0, new Label(texts.get("seller.paidSlots")), slots);
+        seller.addRow(1, new Label(texts.get("seller.reserve")),
                 amountField("reserve-price", model.reservePriceProperty()), new Label(units.symbol() + " / MiB"));
 
         Label message = new Label();
@@ -165,7 +166,7 @@ final class BiddingView {
         Label status = new Label();
         status.setId("settings-status");
         status.textProperty().bind(model.statusProperty());
-        Button save = new Button(BiddingTexts.get("settings.save"));
+        Button save = new Button(texts.get("settings.save"));
         save.setId("settings-save");
         save.setDefaultButton(true);
         save.disableProperty().bind(model.busyProperty());
@@ -181,8 +182,8 @@ final class BiddingView {
         return page;
     }
 
-    private static <T> TableColumn<T, String> column(String key, Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(BiddingTexts.get(key));
+    private <T> TableColumn<T, String> column(String key, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(texts.get(key));
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         c.setPrefWidth(width);
         return c;
@@ -210,12 +211,12 @@ final class BiddingView {
             @Override
             protected void updateItem(Range item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? "" : BiddingTexts.get("range." + item.name()));
+                setText(empty || item == null ? "" : texts.get("range." + item.name()));
             }
         });
         range.setButtonCell(range.getCellFactory().call(null));
         range.setOnAction(e -> c.refreshActivity());
-        Button refresh = new Button(BiddingTexts.get("activity.refresh"));
+        Button refresh = new Button(texts.get("activity.refresh"));
         refresh.setId("activity-refresh");
         refresh.setOnAction(e -> c.refreshActivity());
 
@@ -224,19 +225,19 @@ final class BiddingView {
         y.setLabel(units.symbol());
         LineChart<String, Number> chart = new LineChart<>(x, y);
         chart.setId("activity-chart");
-        chart.setTitle(BiddingTexts.get("chart.title"));
+        chart.setTitle(texts.get("chart.title"));
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setPrefHeight(260);
         XYChart.Series<String, Number> earnedSeries = new XYChart.Series<>();
-        earnedSeries.setName(BiddingTexts.get("chart.earned"));
+        earnedSeries.setName(texts.get("chart.earned"));
         XYChart.Series<String, Number> spentSeries = new XYChart.Series<>();
-        spentSeries.setName(BiddingTexts.get("chart.spent"));
+        spentSeries.setName(texts.get("chart.spent"));
         chart.getData().addAll(java.util.List.of(earnedSeries, spentSeries));
         model.chart().addListener((ListChangeListener<ActivitySeries.Point>) ch -> {
             DateTimeFormatter f = model.rangeProperty().get() == Range.HOURS
                     ? DateTimeFormatter.ofPattern("dd.MM HH:00") : DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT);
-            f = f.withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault());
+            f = f.withLocale(texts.locale()).withZone(ZoneId.systemDefault());
             java.util.List<XYChart.Data<String, Number>> e = new java.util.ArrayList<>();
             java.util.List<XYChart.Data<String, Number>> s = new java.util.ArrayList<>();
             for (ActivitySeries.Point p : model.chart()) {
@@ -249,23 +250,23 @@ final class BiddingView {
         });
 
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
-                .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault());
+                .withLocale(texts.locale()).withZone(ZoneId.systemDefault());
         TableView<LedgerEntry> table = new TableView<>(model.ledgerRows());
         table.setId("ledger-table");
-        table.setPlaceholder(new Label(BiddingTexts.get("ledger.empty")));
+        table.setPlaceholder(new Label(texts.get("ledger.empty")));
         table.getColumns().add(column("ledger.time", (LedgerEntry r) -> time.format(Instant.ofEpochMilli(
                 r.timeMillis())), 150));
-        table.getColumns().add(column("ledger.kind", (LedgerEntry r) -> BiddingTexts.get("kind." + r.kind().name()),
+        table.getColumns().add(column("ledger.kind", (LedgerEntry r) -> texts.get("kind." + r.kind().name()),
                 150));
         table.getColumns().add(column("ledger.counterparty", LedgerEntry::counterparty, 280));
         table.getColumns().add(column("ledger.amount", this::amount, 200));
         table.getColumns().add(column("ledger.status", (LedgerEntry r) -> r.status().startsWith("#") ? r.status()
-                : r.status().isEmpty() ? "" : BiddingTexts.get("status." + r.status()), 110));
+                : r.status().isEmpty() ? "" : texts.get("status." + r.status()), 110));
         table.getColumns().add(column("ledger.torrent", (LedgerEntry r) -> r.torrent().isEmpty() ? ""
                 : r.torrent().substring(0, 12) + "…", 120));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox page = new VBox(12, new HBox(12, earned, spent, blocked),
-                new HBox(12, new Label(BiddingTexts.get("activity.range")), range, refresh), chart, table);
+                new HBox(12, new Label(texts.get("activity.range")), range, refresh), chart, table);
         page.setPadding(new Insets(16));
         return page;
     }

@@ -19,9 +19,22 @@ public final class I18n {
     private final ResourceBundle bundle;
 
     public I18n(Locale locale) {
-        this.locale = SUPPORTED.stream().filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst()
-                .orElse(Locale.ENGLISH);
-        this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale, ResourceBundle.Control.getNoFallbackControl(
+        this.locale = supported(locale);
+        this.bundle = bundle(BUNDLE, this.locale);
+    }
+
+    /** The offered language {@code locale} speaks, English for any other (and for null). */
+    public static Locale supported(Locale locale) {
+        return SUPPORTED.stream().filter(l -> locale != null && l.getLanguage().equals(locale.getLanguage()))
+                .findFirst().orElse(Locale.ENGLISH);
+    }
+
+    /**
+     * The bundle {@code baseName} in exactly {@code locale} (one of {@link #SUPPORTED}): no fallback to the system's
+     * default locale, which would show German to a user who chose English on a German system.
+     */
+    public static ResourceBundle bundle(String baseName, Locale locale) {
+        return ResourceBundle.getBundle(baseName, supported(locale), ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 

@@ -21,24 +21,24 @@ public final class ErrorDialog {
     private ErrorDialog() {
     }
 
-    /** The one line a user sees for {@code e}. */
-    public static String message(Throwable e) {
+    /** The one line a user sees for {@code e}, in {@code texts}' language. */
+    public static String message(Texts texts, Throwable e) {
         if (e instanceof WalletException) {
             WalletException w = (WalletException) e;
-            return Texts.get("error.reason." + w.reason().name()) + ": " + oneLine(w.getMessage());
+            return texts.get("error.reason." + w.reason().name()) + ": " + oneLine(w.getMessage());
         }
-        return Texts.get("error.unexpected", e.getClass().getSimpleName());
+        return texts.get("error.unexpected", e.getClass().getSimpleName());
     }
 
     /** Shows {@code e} as a non-blocking error dialog owned by {@code anchor}'s window. */
-    public static Alert show(Node anchor, String what, Throwable e) {
+    public static Alert show(Texts texts, Node anchor, String what, Throwable e) {
         if (e instanceof WalletException) {
             LOG.info("{} failed: {}", what, ((WalletException) e).reason());
         } else {
             LOG.warn("{} failed with {}", what, e.getClass().getName());
         }
-        Alert alert = new Alert(Alert.AlertType.ERROR, message(e), ButtonType.OK);
-        alert.setTitle(Texts.get("error.title"));
+        Alert alert = new Alert(Alert.AlertType.ERROR, message(texts, e), ButtonType.OK);
+        alert.setTitle(texts.get("error.title"));
         alert.setHeaderText(what);
         alert.getDialogPane().setId("wallet-error");
         if (anchor != null && anchor.getScene() != null && anchor.getScene().getWindow() != null) {

@@ -19,6 +19,9 @@ public interface WalletContext {
     /** The screen's worker threads. */
     Background background();
 
+    /** The strings, in the language chosen in the settings (changes when the user switches it). */
+    Texts texts();
+
     /** The shared model. */
     WalletModel model();
 

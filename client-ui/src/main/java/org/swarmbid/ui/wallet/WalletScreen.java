@@ -1,7 +1,6 @@
 package org.swarmbid.ui.wallet;
 
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import javafx.animation.Timeline;
 import javafx.scene.Node;
 import javafx.util.Duration;
 import org.swarmbid.ui.Screen;
+import org.swarmbid.ui.common.UiContext;
 import org.swarmbid.ui.wallet.WalletModel.Phase;
 import org.swarmbid.ui.wallet.history.HistoryController;
 import org.swarmbid.ui.wallet.receive.ReceiveController;
@@ -28,6 +28,9 @@ import org.swarmbid.wallet.service.WalletService;
  * The wallet screen (controller): first-run setup, unlock, balances, receive, send and history over one
  * {@link WalletService} per selected network, opened through the {@link WalletServiceFactory} {@code app} hands in.
  * Switching the network locks the wallet, closes the old service and opens the new one.
+ *
+ * <p>The screen lives across language switches (so that the key stays unlocked and payments keep running): the
+ * shell hands it the new language through {@link #relabel}, and every label, message and time format follows.
  *
  * <p>The unlocked key ({@link UnlockedWallet}) is held here only, from a successful unlock until the user locks,
  * switches network or the window closes; an unlock the user cancelled is wiped the moment scrypt finishes.
@@ -49,6 +52,7 @@ public final class WalletScreen implements Screen, WalletContext {
     private final WalletServiceFactory factory;
     private final Background background = new Background("wallet");
     private final WalletModel model = new WalletModel();
+    private final Texts texts;
     private volatile WalletService service;
     private UnlockedWallet unlocked;
     private Background.Job<UnlockedWallet> unlockJob;
@@ -77,9 +81,11 @@ public final class WalletScreen implements Screen, WalletContext {
     /**
      * @param factory        opens the service of a network
      * @param initialNetwork the network to open first (one of {@link #NETWORKS}, usually the wallet's setting)
+     * @param language       the language chosen in the settings ({@link UiContext#locale()})
      */
-    public WalletScreen(WalletServiceFactory factory, String initialNetwork) {
+    public WalletScreen(WalletServiceFactory factory, String initialNetwork, Locale language) {
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.texts = new Texts(Objects.requireNonNull(language, "language"));
         model.networkProperty().set(Objects.requireNonNull(initialNetwork, "initialNetwork"));
     }
 
@@ -90,7 +96,23 @@ public final class WalletScreen implements Screen, WalletContext {
 
     @Override
     public String title() {
-        return Texts.get("wallet.title");
+        return texts.get("wallet.title");
+    }
+
+    /** The user switched the language: relabels the screen in place, keeping the key, the forms and the tabs. */
+    @Override
+    public void relabel(UiContext context) {
+        setLanguage(context.locale());
+    }
+
+    /** As {@link #relabel} with just the language. */
+    public void setLanguage(Locale language) {
+        texts.setLocale(language);
+    }
+
+    /** The language the screen shows. */
+    public Locale language() {
+        return texts.locale();
     }
 
     @Override
@@ -99,10 +121,11 @@ public final class WalletScreen implements Screen, WalletContext {
             setup = new SetupController(this);
             send = new SendController(this);
             history = new HistoryController(this);
-            ReceiveController receive = new ReceiveController(model.addressProperty());
+            ReceiveController receive = new ReceiveController(texts, model.addressProperty());
             List<String> networks = NETWORKS.contains(model.networkProperty().get()) ? NETWORKS
                     : concat(NETWORKS, model.networkProperty().get());
-            view = new WalletView(model, this, networks, setup.view(), receive.view(), send.view(), history.view());
+            view = new WalletView(model, texts, this, networks, setup.view(), receive.view(), send.view(),
+                    history.view());
             view.tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
                 if (b == view.historyTab) {
                     history.refresh();
@@ -153,6 +176,11 @@ public final class WalletScreen implements Screen, WalletContext {
     }
 
     @Override
+    public Texts texts() {
+        return texts;
+    }
+
+    @Override
     public WalletModel model() {
         return model;
     }
@@ -194,13 +222,14 @@ public final class WalletScreen implements Screen, WalletContext {
                 return;
             }
             model.balancesProperty().set(b);
-            model.balancesStatusProperty().set(Texts.get("balances.updated", LocalTime.now().format(
-                    DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(Locale.getDefault()))));
+            Instant at = Instant.now();
+            texts.show(model.balancesStatusProperty(),
+                    () -> texts.get("balances.updated", texts.time(FormatStyle.MEDIUM).format(at)));
         }, e -> {
             model.balancesLoadingProperty().set(false);
-            model.balancesStatusProperty().set(ErrorDialog.message(e));
+            texts.show(model.balancesStatusProperty(), () -> ErrorDialog.message(texts, e));
             if (byUser) {
-                ErrorDialog.show(view.root(), Texts.get("balances.failed"), e);
+                ErrorDialog.show(texts, view.root(), texts.get("balances.failed"), e);
             }
         });
     }
@@ -247,7 +276,7 @@ public final class WalletScreen implements Screen, WalletContext {
             }
         }, e -> {
             openJob = null;
-            ErrorDialog.show(view == null ? null : view.root(), Texts.get("wallet.openFailed", network), e);
+            ErrorDialog.show(texts, view == null ? null : view.root(), texts.get("wallet.openFailed", network), e);
         }, opened -> opened.service().close());
     }
 
@@ -264,7 +293,7 @@ public final class WalletScreen implements Screen, WalletContext {
         }
         char[] password = Secrets.take(view.unlockPassword);
         if (password.length == 0) {
-            model.unlockMessageProperty().set(Texts.get("unlock.empty"));
+            texts.show(model.unlockMessageProperty(), () -> texts.get("unlock.empty"));
             return;
         }
         model.unlockMessageProperty().set("");
@@ -292,9 +321,9 @@ public final class WalletScreen implements Screen, WalletContext {
             model.unlockingProperty().set(false);
             if (e instanceof WalletException
                     && ((WalletException) e).reason() == WalletException.Reason.WRONG_PASSWORD) {
-                model.unlockMessageProperty().set(Texts.get("unlock.wrong"));
+                texts.show(model.unlockMessageProperty(), () -> texts.get("unlock.wrong"));
             } else {
-                ErrorDialog.show(view.root(), Texts.get("unlock.failed"), e);
+                ErrorDialog.show(texts, view.root(), texts.get("unlock.failed"), e);
             }
         }, UnlockedWallet::lock);
     }
@@ -306,7 +335,7 @@ public final class WalletScreen implements Screen, WalletContext {
             unlockJob = null;
         }
         model.unlockingProperty().set(false);
-        model.unlockMessageProperty().set(Texts.get("unlock.cancelled"));
+        texts.show(model.unlockMessageProperty(), () -> texts.get("unlock.cancelled"));
     }
 
     /** Wipes the unlocked key. */

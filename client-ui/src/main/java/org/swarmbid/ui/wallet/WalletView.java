@@ -41,11 +41,13 @@ final class WalletView {
     final Tab sendTab;
     final Tab historyTab;
     private final WalletModel model;
+    private final Texts texts;
     private final BorderPane root = new BorderPane();
 
-    WalletView(WalletModel model, WalletScreen screen, List<String> networks, Node setup, Node receive, Node send,
-            Node history) {
+    WalletView(WalletModel model, Texts texts, WalletScreen screen, List<String> networks, Node setup, Node receive,
+            Node send, Node history) {
         this.model = model;
+        this.texts = texts;
         root.setId("wallet-screen");
         root.setTop(header(screen, networks));
         Node loading = loadingPage(screen);
@@ -75,14 +77,29 @@ final class WalletView {
         n.managedProperty().bind(n.visibleProperty());
     }
 
-    private static Tab tab(String id, String key, Node content) {
-        Tab t = new Tab(Texts.get(key), content);
+    private Tab tab(String id, String key, Node content) {
+        Tab t = new Tab("", content);
+        t.textProperty().bind(texts.text(key));
         t.setId(id);
         return t;
     }
 
+    /** A label showing {@code key}'s text in the current language. */
+    private Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(texts.text(key));
+        return l;
+    }
+
+    /** A button showing {@code key}'s text in the current language. */
+    private Button button(String key) {
+        Button b = new Button();
+        b.textProperty().bind(texts.text(key));
+        return b;
+    }
+
     private Node header(WalletScreen screen, List<String> networks) {
-        Label title = new Label(Texts.get("wallet.title"));
+        Label title = label("wallet.title");
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
         network.setId("wallet-network");
         network.getItems().setAll(networks);
@@ -99,15 +116,15 @@ final class WalletView {
         Label lockState = new Label();
         lockState.setId("wallet-lock-state");
         lockState.textProperty().bind(Bindings.when(model.unlockedProperty())
-                .then(Texts.get("wallet.unlocked")).otherwise(Texts.get("wallet.locked")));
+                .then(texts.text("wallet.unlocked")).otherwise(texts.text("wallet.locked")));
         lockState.visibleProperty().bind(model.phaseProperty().isEqualTo(Phase.READY));
-        Button lock = new Button(Texts.get("wallet.lock"));
+        Button lock = button("wallet.lock");
         lock.setId("wallet-lock");
         lock.visibleProperty().bind(model.unlockedProperty());
         lock.setOnAction(e -> screen.lock());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, spacer, new Label(Texts.get("wallet.network")), network, lockState, lock);
+        HBox header = new HBox(12, title, spacer, label("wallet.network"), network, lockState, lock);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 16, 12, 16));
         header.setStyle("-fx-border-color: transparent transparent #d0d0d0 transparent;");
@@ -117,8 +134,8 @@ final class WalletView {
     private Node loadingPage(WalletScreen screen) {
         ProgressIndicator p = new ProgressIndicator();
         p.setPrefSize(32, 32);
-        Label l = new Label(Texts.get("wallet.loading"));
-        Button retry = new Button(Texts.get("wallet.retry"));
+        Label l = label("wallet.loading");
+        Button retry = button("wallet.retry");
         retry.setId("wallet-retry");
         retry.setOnAction(e -> screen.switchNetwork(model.networkProperty().get()));
         VBox box = new VBox(12, p, l, retry);
@@ -140,7 +157,7 @@ final class WalletView {
         row(grid, 0, "balance-trx", "asset.TRX", "balances.trx.note", b -> Optional.of(b.trx()));
         row(grid, 1, "balance-btt", "asset.BTT", "balances.btt.note", Balances::btt);
         row(grid, 2, "balance-bttold", "asset.BTTOLD", "balances.bttold.note", Balances::bttOld);
-        Button refresh = new Button(Texts.get("balances.refresh"));
+        Button refresh = button("balances.refresh");
         refresh.setId("balances-refresh");
         refresh.setOnAction(e -> screen.refreshBalancesByUser());
         refresh.disableProperty().bind(model.balancesLoadingProperty());
@@ -150,9 +167,9 @@ final class WalletView {
         Label status = new Label();
         status.setId("balances-status");
         status.textProperty().bind(model.balancesStatusProperty());
-        Label title = new Label(Texts.get("balances.title"));
+        Label title = label("balances.title");
         title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
-        VBox page = new VBox(12, title, new HBox(8, new Label(Texts.get("balances.address")), address), grid,
+        VBox page = new VBox(12, title, new HBox(8, label("balances.address"), address), grid,
                 new HBox(12, refresh, p, status));
         page.setPadding(new Insets(16));
         page.setId("wallet-balances");
@@ -161,31 +178,31 @@ final class WalletView {
 
     private void row(GridPane grid, int row, String id, String nameKey, String noteKey,
             Function<Balances, Optional<Amount>> value) {
-        Label name = new Label(Texts.get(nameKey));
+        Label name = label(nameKey);
         name.setStyle("-fx-font-weight: bold;");
         Label amount = new Label();
         amount.setId(id);
         amount.setStyle("-fx-font-family: monospace; -fx-font-size: 15px;");
         amount.textProperty().bind(Bindings.createStringBinding(() -> {
             Balances b = model.balancesProperty().get();
-            return b == null ? "…" : value.apply(b).map(Amount::toString).orElse(Texts.get("balances.none"));
-        }, model.balancesProperty()));
-        Label note = new Label(Texts.get(noteKey));
+            return b == null ? "…" : value.apply(b).map(Amount::toString).orElse(texts.get("balances.none"));
+        }, model.balancesProperty(), texts.localeProperty()));
+        Label note = label(noteKey);
         note.setStyle("-fx-text-fill: #707070;");
         grid.addRow(row, name, amount, note);
     }
 
     private Node unlockPage(WalletScreen screen) {
-        Label title = new Label(Texts.get("unlock.title"));
+        Label title = label("unlock.title");
         title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
-        Label hint = new Label(Texts.get("unlock.hint"));
+        Label hint = label("unlock.hint");
         hint.setWrapText(true);
         unlockPassword.setId("unlock-password");
-        unlockPassword.setPromptText(Texts.get("unlock.prompt"));
+        unlockPassword.promptTextProperty().bind(texts.text("unlock.prompt"));
         unlockPassword.setMaxWidth(320);
         unlockPassword.disableProperty().bind(model.unlockingProperty());
         unlockPassword.setOnAction(e -> screen.unlock());
-        Button unlock = new Button(Texts.get("unlock.button"));
+        Button unlock = button("unlock.button");
         unlock.setId("unlock");
         unlock.setDefaultButton(true);
         unlock.disableProperty().bind(model.unlockingProperty());
@@ -194,7 +211,7 @@ final class WalletView {
         p.setId("unlock-progress");
         p.setPrefSize(24, 24);
         p.visibleProperty().bind(model.unlockingProperty());
-        Button cancel = new Button(Texts.get("unlock.cancel"));
+        Button cancel = button("unlock.cancel");
         cancel.setId("unlock-cancel");
         cancel.visibleProperty().bind(model.unlockingProperty());
         cancel.setOnAction(e -> screen.cancelUnlock());

@@ -4,8 +4,9 @@
  * history, and a network selector. Built on the wallet module's {@code WalletService}, opened per network through
  * the {@link org.swarmbid.ui.wallet.WalletServiceFactory} that {@code app} implements. Also the small helpers the
  * wallet parts share: {@link org.swarmbid.ui.wallet.Background}, {@link org.swarmbid.ui.wallet.ErrorDialog},
- * {@link org.swarmbid.ui.wallet.Texts} (English and German bundle), {@link org.swarmbid.ui.wallet.Secrets},
- * {@link org.swarmbid.ui.wallet.QrCodes}, {@link org.swarmbid.ui.wallet.PasswordStrength}.
+ * {@link org.swarmbid.ui.wallet.Texts} (English and German bundle, in the language chosen in the settings),
+ * {@link org.swarmbid.ui.wallet.Secrets}, {@link org.swarmbid.ui.wallet.QrCodes},
+ * {@link org.swarmbid.ui.wallet.PasswordStrength}.
  *
  * <p>Secrets (recovery words, private keys, passwords) never reach logs, exception messages or the clipboard; typed
  * secrets are copied into {@code char[]} buffers that are wiped after use and their controls are cleared.

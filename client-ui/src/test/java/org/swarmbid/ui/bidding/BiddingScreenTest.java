@@ -71,7 +71,8 @@ class BiddingScreenTest {
         Path state = Files.createTempDirectory("bidding-ui");
         ledger = LedgerFixture.populate(state.resolve("ledger.db"), System.currentTimeMillis());
         store = new FileBiddingSettingsStore(state.resolve("bidding.properties"));
-        screen = new BiddingScreen(store, this::apply, () -> TORRENTS, new SqliteLedgerActivity(ledger), Asset.BTT);
+        screen = new BiddingScreen(store, this::apply, () -> TORRENTS, new SqliteLedgerActivity(ledger), Asset.BTT,
+                Locale.ENGLISH);
         stage.setScene(new Scene((Parent) screen.view(), 960, 760));
         stage.show();
         screen.onShow();
@@ -173,7 +174,7 @@ class BiddingScreenTest {
         // a fresh screen on the same store shows what was saved
         BiddingScreen again = fx(() -> {
             BiddingScreen s = new BiddingScreen(store, this::apply, () -> TORRENTS, new SqliteLedgerActivity(ledger),
-                    Asset.BTT);
+                    Asset.BTT, Locale.ENGLISH);
             s.view();
             s.onShow();
             return s;

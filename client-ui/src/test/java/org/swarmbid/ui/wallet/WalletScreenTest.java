@@ -102,7 +102,8 @@ class WalletScreenTest {
     void start(Stage stage) {
         this.stage = stage;
         walletDir = base.resolve("wallet-" + WALLETS.incrementAndGet());
-        screen = new WalletScreen(network -> WalletService.open(walletDir, options(network, cheapScrypt())), "devnet");
+        screen = new WalletScreen(network -> WalletService.open(walletDir, options(network, cheapScrypt())), "devnet",
+                Locale.ENGLISH);
         stage.setScene(new Scene((javafx.scene.Parent) screen.view(), 960, 680));
         stage.show();
     }

@@ -1,11 +1,9 @@
 package org.swarmbid.ui.wallet.history;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -43,44 +41,63 @@ public final class HistoryController {
     public static final int LIMIT = 500;
 
     private final WalletContext context;
+    private final Texts texts;
     private final ObservableList<HistoryEntry> rows = FXCollections.observableArrayList();
     private final Label status = new Label();
     private final VBox root;
     private boolean loading;
+    private DateTimeFormatter time;
 
     public HistoryController(WalletContext context) {
         this.context = context;
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
-                .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault());
+        this.texts = context.texts();
+        this.time = timeFormat();
         TableView<HistoryEntry> table = new TableView<>(rows);
         table.setId("history-table");
-        table.setPlaceholder(new Label(Texts.get("history.empty")));
+        table.setPlaceholder(label("history.empty"));
         table.getColumns().add(column("history.time", e -> time.format(Instant.ofEpochMilli(e.createdAtMillis())), 150));
         table.getColumns().add(column("history.direction", this::direction, 80));
         table.getColumns().add(column("history.counterparty", e -> counterparty(e).toBase58(), 290));
         table.getColumns().add(column("history.amount", e -> e.amount().toString(), 150));
         table.getColumns().add(column("history.fee", e -> e.feeSun() == 0 && !e.state().isFinal()
                 ? "" : e.fee().toString(), 100));
-        table.getColumns().add(column("history.state", e -> Texts.get("tx.state." + e.state().name())
+        table.getColumns().add(column("history.state", e -> texts.get("tx.state." + e.state().name())
                 + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")"), 140));
         table.getColumns().add(column("history.block", e -> e.blockNumber().isPresent()
                 ? Long.toString(e.blockNumber().getAsLong()) : "", 80));
         table.getColumns().add(column("history.txid", e -> e.txid().substring(0, 16) + "…", 150));
         VBox.setVgrow(table, Priority.ALWAYS);
-        Button refresh = new Button(Texts.get("history.refresh"));
+        // cells hold text computed in the old language: compute them again after a switch
+        texts.localeProperty().addListener((o, a, b) -> {
+            time = timeFormat();
+            table.refresh();
+        });
+        Button refresh = new Button();
+        refresh.textProperty().bind(texts.text("history.refresh"));
         refresh.setId("history-refresh");
         refresh.setOnAction(e -> refresh());
         status.setId("history-status");
-        Label title = new Label(Texts.get("history.title"));
+        Label title = label("history.title");
         title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
         root = new VBox(10, new HBox(12, title, refresh, status), table);
         root.setPadding(new Insets(16));
         root.setId("wallet-history");
     }
 
-    private static TableColumn<HistoryEntry, String> column(String key, Function<HistoryEntry, String> value,
+    private DateTimeFormatter timeFormat() {
+        return texts.dateTime(FormatStyle.SHORT, FormatStyle.MEDIUM);
+    }
+
+    private Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(texts.text(key));
+        return l;
+    }
+
+    private TableColumn<HistoryEntry, String> column(String key, Function<HistoryEntry, String> value,
             double width) {
-        TableColumn<HistoryEntry, String> c = new TableColumn<>(Texts.get(key));
+        TableColumn<HistoryEntry, String> c = new TableColumn<>();
+        c.textProperty().bind(texts.text(key));
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         c.setPrefWidth(width);
         return c;
@@ -88,7 +105,7 @@ public final class HistoryController {
 
     private String direction(HistoryEntry e) {
         TronAddress me = context.model().addressProperty().get();
-        return Texts.get(me != null && me.equals(e.to()) && !me.equals(e.from()) ? "history.in" : "history.out");
+        return texts.get(me != null && me.equals(e.to()) && !me.equals(e.from()) ? "history.in" : "history.out");
     }
 
     private TronAddress counterparty(HistoryEntry e) {
@@ -111,7 +128,7 @@ public final class HistoryController {
             return;
         }
         loading = true;
-        status.setText(Texts.get("history.loading"));
+        texts.show(status.textProperty(), () -> texts.get("history.loading"));
         WalletService service = context.service();
         context.background().submit(() -> {
             boolean online = true;
@@ -128,11 +145,11 @@ public final class HistoryController {
         }, loaded -> {
             loading = false;
             rows.setAll(loaded.entries());
-            status.setText(loaded.online() ? "" : Texts.get("history.offline"));
+            texts.show(status.textProperty(), () -> loaded.online() ? "" : texts.get("history.offline"));
         }, e -> {
             loading = false;
             status.setText("");
-            ErrorDialog.show(root, Texts.get("history.failed"), e);
+            ErrorDialog.show(texts, root, texts.get("history.failed"), e);
         });
     }
 

@@ -34,13 +34,18 @@ public final class ReceiveController {
     private final ObjectProperty<Image> qr = new SimpleObjectProperty<>();
     private final VBox root;
 
-    public ReceiveController(ReadOnlyObjectProperty<TronAddress> address) {
+    private final Texts texts;
+
+    /** Labels in {@code texts}' language, following switches. */
+    public ReceiveController(Texts texts, ReadOnlyObjectProperty<TronAddress> address) {
+        this.texts = texts;
         TextField text = new TextField();
         text.setId("receive-address");
         text.setEditable(false);
         text.setStyle("-fx-font-family: monospace;");
         HBox.setHgrow(text, Priority.ALWAYS);
-        Button copy = new Button(Texts.get("receive.copy"));
+        Button copy = new Button();
+        copy.textProperty().bind(texts.text("receive.copy"));
         copy.setId("receive-copy");
         Label copied = new Label();
         copied.setId("receive-copied");
@@ -50,7 +55,7 @@ public final class ReceiveController {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(a.toBase58());
                 Clipboard.getSystemClipboard().setContent(content);
-                copied.setText(Texts.get("receive.copied"));
+                texts.show(copied.textProperty(), () -> texts.get("receive.copied"));
             }
         });
         copy.disableProperty().bind(address.isNull());
@@ -61,9 +66,11 @@ public final class ReceiveController {
         image.imageProperty().bind(qr);
         address.addListener((o, a, b) -> show(b, text, copied));
         show(address.get(), text, copied);
-        Label title = new Label(Texts.get("receive.title"));
+        Label title = new Label();
+        title.textProperty().bind(texts.text("receive.title"));
         title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
-        Label hint = new Label(Texts.get("receive.hint"));
+        Label hint = new Label();
+        hint.textProperty().bind(texts.text("receive.hint"));
         hint.setWrapText(true);
         root = new VBox(12, title, hint, new HBox(8, text, copy), copied, image);
         root.setPadding(new Insets(16));

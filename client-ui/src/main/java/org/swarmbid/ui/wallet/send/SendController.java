@@ -2,11 +2,8 @@ package org.swarmbid.ui.wallet.send;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.scene.Node;
@@ -43,6 +40,7 @@ public final class SendController {
     public static final Duration SOLID_TIMEOUT = Duration.ofMinutes(5);
 
     private final WalletContext context;
+    private final Texts texts;
     private final SendModel model = new SendModel();
     private final SendView view;
     private final Map<AssetName, Asset> assets = new EnumMap<>(AssetName.class);
@@ -51,9 +49,10 @@ public final class SendController {
 
     public SendController(WalletContext context) {
         this.context = context;
+        this.texts = context.texts();
         assets.put(AssetName.TRX, Asset.TRX);
         assets.put(AssetName.BTT, Asset.BTT);
-        this.view = new SendView(model, this);
+        this.view = new SendView(model, texts, this);
         model.recipientProperty().addListener((o, a, b) -> validate());
         model.amountProperty().addListener((o, a, b) -> validate());
         model.assetProperty().addListener((o, a, b) -> validate());
@@ -104,7 +103,9 @@ public final class SendController {
     /** Live validation of the form; sets the messages and {@code valid}. */
     void validate() {
         AssetName name = model.assetProperty().get();
-        model.availableProperty().set(held(name).map(a -> Texts.get("send.available", a.toString())).orElse(""));
+        Optional<Amount> available = held(name);
+        texts.show(model.availableProperty(), () -> available.map(a -> texts.get("send.available", a.toString()))
+                .orElse(""));
         String to = model.recipientProperty().get();
         String amount = model.amountProperty().get();
         boolean toOk = false;
@@ -115,9 +116,10 @@ public final class SendController {
             try {
                 TronAddress address = WalletService.parseAddress(to);
                 toOk = !address.equals(context.model().addressProperty().get());
-                model.recipientErrorProperty().set(toOk ? "" : Texts.get("send.to.self"));
+                boolean self = !toOk;
+                texts.show(model.recipientErrorProperty(), () -> self ? texts.get("send.to.self") : "");
             } catch (WalletException e) {
-                model.recipientErrorProperty().set(Texts.get("send.to.invalid", detail(e)));
+                texts.show(model.recipientErrorProperty(), () -> texts.get("send.to.invalid", detail(e)));
             }
         }
         Asset asset = assets.get(name);
@@ -128,13 +130,14 @@ public final class SendController {
                 Amount parsed = WalletService.parseAmount(amount, asset);
                 Optional<Amount> held = held(name);
                 if (held.isPresent() && parsed.compareTo(held.get()) > 0) {
-                    model.amountErrorProperty().set(Texts.get("send.amount.tooMuch", held.get().toString()));
+                    Amount most = held.get();
+                    texts.show(model.amountErrorProperty(), () -> texts.get("send.amount.tooMuch", most.toString()));
                 } else {
                     amountOk = true;
                     model.amountErrorProperty().set("");
                 }
             } catch (WalletException e) {
-                model.amountErrorProperty().set(Texts.get("send.amount.invalid", detail(e)));
+                texts.show(model.amountErrorProperty(), () -> texts.get("send.amount.invalid", detail(e)));
             }
         }
         model.validProperty().set(toOk && amountOk);
@@ -163,7 +166,7 @@ public final class SendController {
             showConfirmation(service, p);
         }, e -> {
             model.busyProperty().set(false);
-            ErrorDialog.show(view.root(), Texts.get("send.prepareFailed"), e);
+            ErrorDialog.show(texts, view.root(), texts.get("send.prepareFailed"), e);
         });
     }
 
@@ -178,9 +181,8 @@ public final class SendController {
         model.confirmFeeLimitProperty().set(p.feeLimitSun() > 0 ? p.feeLimit().toString() : "");
         model.confirmTotalProperty().set(value.asset().equals(Asset.TRX) ? value.add(p.fee()).toString()
                 : value + " + " + p.fee());
-        model.confirmExpiresProperty().set(DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
-                .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault())
-                .format(Instant.ofEpochMilli(p.expirationMillis())));
+        Instant expires = Instant.ofEpochMilli(p.expirationMillis());
+        texts.show(model.confirmExpiresProperty(), () -> texts.time(FormatStyle.MEDIUM).format(expires));
         model.stepProperty().set(Step.CONFIRM);
     }
 
@@ -205,7 +207,7 @@ public final class SendController {
             follow(service, p.txid());
         }, e -> {
             model.busyProperty().set(false);
-            ErrorDialog.show(view.root(), Texts.get("send.sendFailed"), e);
+            ErrorDialog.show(texts, view.root(), texts.get("send.sendFailed"), e);
             if (e instanceof WalletException && ((WalletException) e).reason() != WalletException.Reason.NETWORK) {
                 back();
             }
@@ -222,25 +224,29 @@ public final class SendController {
                                 () -> service.await(txid, TxState.SOLID, SOLID_TIMEOUT), s -> {
                                     showStatus(s);
                                     context.refreshBalances();
-                                }, e -> model.statusDetailProperty().set(ErrorDialog.message(e)));
+                                }, e -> texts.show(model.statusDetailProperty(), () -> ErrorDialog.message(texts, e)));
                     }
-                }, e -> model.statusDetailProperty().set(ErrorDialog.message(e)));
+                }, e -> texts.show(model.statusDetailProperty(), () -> ErrorDialog.message(texts, e)));
     }
 
     private void showStatus(TxStatus s) {
         model.stateProperty().set(s.state());
+        texts.show(model.statusDetailProperty(), () -> statusDetail(s));
+    }
+
+    private String statusDetail(TxStatus s) {
         StringBuilder d = new StringBuilder();
         if (s.blockNumber().isPresent()) {
-            d.append(Texts.get("send.status.block", Long.toString(s.blockNumber().getAsLong())));
+            d.append(texts.get("send.status.block", Long.toString(s.blockNumber().getAsLong())));
         }
         if (s.state() == TxState.IN_BLOCK || s.state() == TxState.SOLID) {
-            d.append(d.length() > 0 ? " · " : "").append(Texts.get("send.status.fee",
+            d.append(d.length() > 0 ? " · " : "").append(texts.get("send.status.fee",
                     Amount.ofUnits(s.feeSun(), Asset.TRX).toString()));
         }
         if (!s.detail().isEmpty()) {
             d.append(d.length() > 0 ? " · " : "").append(s.detail());
         }
-        model.statusDetailProperty().set(d.toString());
+        return d.toString();
     }
 
     void another() {

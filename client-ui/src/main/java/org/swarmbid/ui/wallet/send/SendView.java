@@ -29,10 +29,12 @@ final class SendView {
 
     private static final String ERROR_STYLE = "-fx-text-fill: #b00020;";
     private final SendModel model;
+    private final Texts texts;
     private final StackPane root = new StackPane();
 
-    SendView(SendModel model, SendController controller) {
+    SendView(SendModel model, Texts texts, SendController controller) {
         this.model = model;
+        this.texts = texts;
         root.setId("wallet-send");
         root.setPadding(new Insets(16));
         Node form = formPage(controller);
@@ -50,12 +52,19 @@ final class SendView {
         return root;
     }
 
-    static String assetLabel(AssetName a) {
-        return a == null ? "" : Texts.get("asset." + a.name());
+    private String assetLabel(AssetName a) {
+        return a == null ? "" : texts.get("asset." + a.name());
     }
 
-    private static Label title(String key) {
-        Label l = new Label(Texts.get(key));
+    /** A label showing {@code key}'s text in the current language. */
+    private Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(texts.text(key));
+        return l;
+    }
+
+    private Label title(String key) {
+        Label l = label(key);
         l.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
         return l;
     }
@@ -74,6 +83,46 @@ final class SendView {
         ComboBox<AssetName> asset = new ComboBox<>(model.assets());
         asset.setId("send-asset");
         asset.valueProperty().bindBidirectional(model.assetProperty());
+        assetCells(asset);
+        // the cells keep the names they were given: new cells after a language switch
+        texts.localeProperty().addListener((o, a, b) -> assetCells(asset));
+        Label available = new Label();
+        available.setId("send-available");
+        available.textProperty().bind(model.availableProperty());
+
+        TextField to = new TextField();
+        to.setId("send-to");
+        to.promptTextProperty().bind(texts.text("send.to.prompt"));
+        to.setPrefColumnCount(36);
+        to.setStyle("-fx-font-family: monospace;");
+        to.textProperty().bindBidirectional(model.recipientProperty());
+        TextField amount = new TextField();
+        amount.setId("send-amount");
+        amount.promptTextProperty().bind(texts.text("send.amount.prompt"));
+        amount.textProperty().bindBidirectional(model.amountProperty());
+        Label unit = new Label();
+        unit.textProperty().bind(Bindings.createStringBinding(() -> assetLabel(model.assetProperty().get()),
+                model.assetProperty(), texts.localeProperty()));
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        grid.addRow(0, label("send.asset"), new HBox(12, asset, available));
+        grid.addRow(1, label("send.to"), to);
+        grid.add(error("send-to-error", model.recipientErrorProperty()), 1, 2);
+        grid.addRow(3, label("send.amount"), new HBox(8, amount, unit));
+        grid.add(error("send-amount-error", model.amountErrorProperty()), 1, 4);
+
+        Button review = button("send.review");
+        review.setId("send-review");
+        review.setDefaultButton(true);
+        review.disableProperty().bind(model.validProperty().not().or(model.busyProperty()));
+        review.setOnAction(e -> c.review());
+        ProgressIndicator progress = progress("send-form-progress");
+        return new VBox(12, title("send.title"), grid, new HBox(12, review, progress));
+    }
+
+    private void assetCells(ComboBox<AssetName> asset) {
         asset.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(AssetName item, boolean empty) {
@@ -82,40 +131,13 @@ final class SendView {
             }
         });
         asset.setButtonCell(asset.getCellFactory().call(null));
-        Label available = new Label();
-        available.setId("send-available");
-        available.textProperty().bind(model.availableProperty());
+    }
 
-        TextField to = new TextField();
-        to.setId("send-to");
-        to.setPromptText(Texts.get("send.to.prompt"));
-        to.setPrefColumnCount(36);
-        to.setStyle("-fx-font-family: monospace;");
-        to.textProperty().bindBidirectional(model.recipientProperty());
-        TextField amount = new TextField();
-        amount.setId("send-amount");
-        amount.setPromptText(Texts.get("send.amount.prompt"));
-        amount.textProperty().bindBidirectional(model.amountProperty());
-        Label unit = new Label();
-        unit.textProperty().bind(Bindings.createStringBinding(() -> assetLabel(model.assetProperty().get()),
-                model.assetProperty()));
-
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(6);
-        grid.addRow(0, new Label(Texts.get("send.asset")), new HBox(12, asset, available));
-        grid.addRow(1, new Label(Texts.get("send.to")), to);
-        grid.add(error("send-to-error", model.recipientErrorProperty()), 1, 2);
-        grid.addRow(3, new Label(Texts.get("send.amount")), new HBox(8, amount, unit));
-        grid.add(error("send-amount-error", model.amountErrorProperty()), 1, 4);
-
-        Button review = new Button(Texts.get("send.review"));
-        review.setId("send-review");
-        review.setDefaultButton(true);
-        review.disableProperty().bind(model.validProperty().not().or(model.busyProperty()));
-        review.setOnAction(e -> c.review());
-        ProgressIndicator progress = progress("send-form-progress");
-        return new VBox(12, title("send.title"), grid, new HBox(12, review, progress));
+    /** A button showing {@code key}'s text in the current language. */
+    private Button button(String key) {
+        Button b = new Button();
+        b.textProperty().bind(texts.text(key));
+        return b;
     }
 
     private ProgressIndicator progress(String id) {
@@ -143,7 +165,7 @@ final class SendView {
                 new Object[] {"send.confirm.feeLimit", model.confirmFeeLimitProperty(), "confirm-fee-limit"},
                 new Object[] {"send.confirm.total", model.confirmTotalProperty(), "confirm-total"},
                 new Object[] {"send.confirm.expires", model.confirmExpiresProperty(), "confirm-expires"})) {
-            Label key = new Label(Texts.get((String) r[0]));
+            Label key = label((String) r[0]);
             key.setStyle("-fx-text-fill: #505050;");
             Label value = new Label();
             value.setId((String) r[2]);
@@ -157,14 +179,14 @@ final class SendView {
             }
             grid.addRow(row++, key, value);
         }
-        Label warning = new Label(Texts.get("send.confirm.warning"));
+        Label warning = label("send.confirm.warning");
         warning.setWrapText(true);
         warning.setMaxWidth(560);
-        Button back = new Button(Texts.get("send.back"));
+        Button back = button("send.back");
         back.setId("send-back");
         back.setOnAction(e -> c.back());
         back.disableProperty().bind(model.busyProperty());
-        Button confirm = new Button(Texts.get("send.confirm"));
+        Button confirm = button("send.confirm");
         confirm.setId("send-confirm");
         confirm.setDefaultButton(true);
         confirm.disableProperty().bind(model.busyProperty());
@@ -179,7 +201,7 @@ final class SendView {
         TxState[] path = {TxState.BROADCAST, TxState.IN_BLOCK, TxState.SOLID};
         for (int i = 0; i < path.length; i++) {
             TxState s = path[i];
-            Label l = new Label(Texts.get("tx.state." + s.name()));
+            Label l = label("tx.state." + s.name());
             l.styleProperty().bind(Bindings.createStringBinding(() -> {
                 TxState now = model.stateProperty().get();
                 boolean reached = now != null && !now.isFinal() && now.compareTo(s) >= 0
@@ -195,7 +217,8 @@ final class SendView {
         Label state = new Label();
         state.setId("send-state");
         state.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get() == null ? ""
-                : Texts.get("tx.state." + model.stateProperty().get().name()), model.stateProperty()));
+                : texts.get("tx.state." + model.stateProperty().get().name()), model.stateProperty(),
+                texts.localeProperty()));
         state.setStyle("-fx-font-size: 14px; -fx-font-weight: bold;");
         TextField txid = new TextField();
         txid.setId("send-txid");
@@ -207,15 +230,15 @@ final class SendView {
         detail.setId("send-status-detail");
         detail.setWrapText(true);
         detail.textProperty().bind(model.statusDetailProperty());
-        Button again = new Button(Texts.get("send.another"));
+        Button again = button("send.another");
         again.setId("send-another");
         again.setOnAction(e -> c.another());
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.addRow(0, new Label(Texts.get("send.status.state")), state);
-        grid.addRow(1, new Label(Texts.get("send.status.txid")), txid);
-        grid.addRow(2, new Label(Texts.get("send.status.detail")), detail);
+        grid.addRow(0, label("send.status.state"), state);
+        grid.addRow(1, label("send.status.txid"), txid);
+        grid.addRow(2, label("send.status.detail"), detail);
         return new VBox(14, title("send.status.title"), steps, grid, again);
     }
 }

@@ -9,7 +9,6 @@ import javafx.scene.Node;
 import org.swarmbid.ui.wallet.ErrorDialog;
 import org.swarmbid.ui.wallet.PasswordStrength;
 import org.swarmbid.ui.wallet.Secrets;
-import org.swarmbid.ui.wallet.Texts;
 import org.swarmbid.ui.wallet.WalletContext;
 import org.swarmbid.ui.wallet.setup.SetupModel.ImportKind;
 import org.swarmbid.ui.wallet.setup.SetupModel.Step;
@@ -47,7 +46,7 @@ public final class SetupController {
     public SetupController(WalletContext context, Random random) {
         this.context = context;
         this.random = random;
-        this.view = new SetupView(model, this);
+        this.view = new SetupView(model, context.texts(), this);
     }
 
     public Node view() {
@@ -111,7 +110,7 @@ public final class SetupController {
             model.messageProperty().set("");
             model.stepProperty().set(Step.PASSWORD);
         } else {
-            model.quizMessageProperty().set(Texts.get("setup.quiz.wrong"));
+            context.texts().show(model.quizMessageProperty(), () -> context.texts().get("setup.quiz.wrong"));
         }
     }
 
@@ -167,9 +166,9 @@ public final class SetupController {
         model.busyProperty().set(false);
         if (e instanceof WalletException
                 && ((WalletException) e).reason() == WalletException.Reason.INVALID_INPUT) {
-            model.messageProperty().set(ErrorDialog.message(e));
+            context.texts().show(model.messageProperty(), () -> ErrorDialog.message(context.texts(), e));
         } else {
-            ErrorDialog.show(view.root(), Texts.get("setup.failed"), e);
+            ErrorDialog.show(context.texts(), view.root(), context.texts().get("setup.failed"), e);
         }
     }
 

@@ -34,6 +34,7 @@ final class SetupView {
     static final int QUIZ_SIZE = 3;
 
     private final SetupModel model;
+    private final Texts texts;
     private final StackPane root = new StackPane();
     private final GridPane wordGrid = new GridPane();
     private final TextField[] quizFields = new TextField[QUIZ_SIZE];
@@ -43,8 +44,9 @@ final class SetupView {
     final TextArea mnemonicInput = new TextArea();
     final PasswordField keyInput = new PasswordField();
 
-    SetupView(SetupModel model, SetupController controller) {
+    SetupView(SetupModel model, Texts texts, SetupController controller) {
         this.model = model;
+        this.texts = texts;
         root.setId("wallet-setup");
         root.setPadding(new Insets(24));
         Node choose = choosePage(controller);
@@ -67,22 +69,30 @@ final class SetupView {
         page.managedProperty().bind(page.visibleProperty());
     }
 
-    private static Label heading(String key) {
-        Label l = new Label(Texts.get(key));
+    /** A label showing {@code key}'s text in the current language. */
+    private Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(texts.text(key));
+        return l;
+    }
+
+    private Label heading(String key) {
+        Label l = label(key);
         l.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
         l.setWrapText(true);
         return l;
     }
 
-    private static Label text(String key) {
-        Label l = new Label(Texts.get(key));
+    private Label text(String key) {
+        Label l = label(key);
         l.setWrapText(true);
         l.setMaxWidth(640);
         return l;
     }
 
-    private static Button button(String id, String key, Runnable action) {
-        Button b = new Button(Texts.get(key));
+    private Button button(String id, String key, Runnable action) {
+        Button b = new Button();
+        b.textProperty().bind(texts.text(key));
         b.setId(id);
         b.setOnAction(e -> action.run());
         return b;
@@ -104,7 +114,8 @@ final class SetupView {
         wordGrid.setPadding(new Insets(12));
         wordGrid.setStyle("-fx-border-color: #b0b0b0; -fx-border-radius: 4; -fx-background-color: #fafafa;");
         model.words().addListener((ListChangeListener<String>) ch -> fillWords());
-        CheckBox confirmed = new CheckBox(Texts.get("setup.words.confirm"));
+        CheckBox confirmed = new CheckBox();
+        confirmed.textProperty().bind(texts.text("setup.words.confirm"));
         confirmed.setId("backup-confirmed");
         confirmed.setWrapText(true);
         confirmed.selectedProperty().bindBidirectional(model.backupConfirmedProperty());
@@ -146,12 +157,12 @@ final class SetupView {
             grid.addRow(i, quizLabels[i], quizFields[i]);
         }
         model.quizPositions().addListener((ListChangeListener<Integer>) ch -> {
-            for (int i = 0; i < QUIZ_SIZE; i++) {
-                quizFields[i].clear();
-                quizLabels[i].setText(i < model.quizPositions().size()
-                        ? Texts.get("setup.quiz.word", model.quizPositions().get(i) + 1) : "");
+            for (TextField f : quizFields) {
+                f.clear();
             }
+            labelQuiz();
         });
+        texts.localeProperty().addListener((o, a, b) -> labelQuiz());
         Label message = new Label();
         message.setId("quiz-message");
         message.setStyle("-fx-text-fill: #b00020;");
@@ -162,6 +173,13 @@ final class SetupView {
         Button again = button("quiz-show-words", "setup.quiz.showAgain", c::showWordsAgain);
         return new VBox(12, heading("setup.quiz.title"), text("setup.quiz.intro"), grid, message,
                 new HBox(12, again, check));
+    }
+
+    private void labelQuiz() {
+        for (int i = 0; i < QUIZ_SIZE; i++) {
+            quizLabels[i].setText(i < model.quizPositions().size()
+                    ? texts.get("setup.quiz.word", model.quizPositions().get(i) + 1) : "");
+        }
     }
 
     java.util.List<String> quizAnswers() {
@@ -185,28 +203,28 @@ final class SetupView {
 
         password.setId("password");
         passwordRepeat.setId("password-repeat");
-        password.setPromptText(Texts.get("setup.password.prompt"));
-        passwordRepeat.setPromptText(Texts.get("setup.password.repeatPrompt"));
+        password.promptTextProperty().bind(texts.text("setup.password.prompt"));
+        passwordRepeat.promptTextProperty().bind(texts.text("setup.password.repeatPrompt"));
         password.textProperty().addListener((o, a, b) -> c.passwordsChanged());
         passwordRepeat.textProperty().addListener((o, a, b) -> c.passwordsChanged());
         Label strength = new Label();
         strength.setId("password-strength");
         strength.textProperty().bind(Bindings.createStringBinding(
-                () -> Texts.get("setup.password.strength." + model.strengthProperty().get().name()),
-                model.strengthProperty()));
+                () -> texts.get("setup.password.strength." + model.strengthProperty().get().name()),
+                model.strengthProperty(), texts.localeProperty()));
         strength.styleProperty().bind(Bindings.createStringBinding(
                 () -> "-fx-text-fill: " + strengthColour(model.strengthProperty().get()) + ";",
                 model.strengthProperty()));
         Label match = new Label();
         match.setId("password-match");
         match.textProperty().bind(Bindings.createStringBinding(() -> passwordRepeat.getLength() == 0 ? ""
-                : Texts.get(model.passwordsMatchProperty().get() ? "setup.password.match" : "setup.password.mismatch"),
-                model.passwordsMatchProperty(), passwordRepeat.textProperty()));
+                : texts.get(model.passwordsMatchProperty().get() ? "setup.password.match" : "setup.password.mismatch"),
+                model.passwordsMatchProperty(), passwordRepeat.textProperty(), texts.localeProperty()));
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.addRow(0, new Label(Texts.get("setup.password.label")), password, strength);
-        grid.addRow(1, new Label(Texts.get("setup.password.repeat")), passwordRepeat, match);
+        grid.addRow(0, label("setup.password.label"), password, strength);
+        grid.addRow(1, label("setup.password.repeat"), passwordRepeat, match);
 
         Label message = new Label();
         message.setId("setup-message");
@@ -216,7 +234,7 @@ final class SetupView {
         Button submit = new Button();
         submit.setId("setup-submit");
         submit.textProperty().bind(Bindings.when(model.importingProperty())
-                .then(Texts.get("setup.submit.import")).otherwise(Texts.get("setup.submit.create")));
+                .then(texts.text("setup.submit.import")).otherwise(texts.text("setup.submit.create")));
         submit.setOnAction(e -> c.submit());
         submit.setDefaultButton(true);
         submit.disableProperty().bind(model.busyProperty()
@@ -233,29 +251,31 @@ final class SetupView {
         Label title = new Label();
         title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
         title.textProperty().bind(Bindings.when(model.importingProperty())
-                .then(Texts.get("setup.import.title")).otherwise(Texts.get("setup.password.title")));
+                .then(texts.text("setup.import.title")).otherwise(texts.text("setup.password.title")));
         return new VBox(12, title, importBox, text("setup.password.intro"), grid, message,
                 new HBox(12, back, submit, progress));
     }
 
     private VBox importSection() {
         ToggleGroup group = new ToggleGroup();
-        RadioButton byPhrase = new RadioButton(Texts.get("setup.import.mnemonic"));
+        RadioButton byPhrase = new RadioButton();
+        byPhrase.textProperty().bind(texts.text("setup.import.mnemonic"));
         byPhrase.setId("import-mnemonic-radio");
         byPhrase.setToggleGroup(group);
-        RadioButton byKey = new RadioButton(Texts.get("setup.import.key"));
+        RadioButton byKey = new RadioButton();
+        byKey.textProperty().bind(texts.text("setup.import.key"));
         byKey.setId("import-key-radio");
         byKey.setToggleGroup(group);
         byPhrase.setSelected(true);
         group.selectedToggleProperty().addListener((o, a, b) -> model.importKindProperty()
                 .set(b == byKey ? ImportKind.PRIVATE_KEY : ImportKind.MNEMONIC));
         mnemonicInput.setId("import-mnemonic");
-        mnemonicInput.setPromptText(Texts.get("setup.import.mnemonicPrompt"));
+        mnemonicInput.promptTextProperty().bind(texts.text("setup.import.mnemonicPrompt"));
         mnemonicInput.setWrapText(true);
         mnemonicInput.setPrefRowCount(3);
         mnemonicInput.setMaxWidth(560);
         keyInput.setId("import-key");
-        keyInput.setPromptText(Texts.get("setup.import.keyPrompt"));
+        keyInput.promptTextProperty().bind(texts.text("setup.import.keyPrompt"));
         keyInput.setMaxWidth(560);
         mnemonicInput.visibleProperty().bind(model.importKindProperty().isEqualTo(ImportKind.MNEMONIC));
         mnemonicInput.managedProperty().bind(mnemonicInput.visibleProperty());
