@@ -26,6 +26,7 @@ import org.swarmbid.core.bitfield.Bitfield;
 import org.swarmbid.core.picker.BlockReceipt;
 import org.swarmbid.core.picker.BlockRequest;
 import org.swarmbid.core.picker.LongSet;
+import org.swarmbid.core.picker.PieceGeometry;
 import org.swarmbid.core.picker.RequestQueueSize;
 import org.swarmbid.core.spi.PeerContext;
 import org.swarmbid.core.spi.PeerPlugin;
@@ -633,7 +634,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         if (!attached || !amInterested || torrent.isComplete() || !torrent.isDownloading()) {
             return;
         }
-        int depth = Math.min(peerReqq, QUEUE.depthFor(downRate.rate(engine.now())));
+        int depth = Math.min(peerReqq,
+                QUEUE.depthFor(downRate.rate(engine.now()), downRate.total() / PieceGeometry.BLOCK_SIZE));
         int wanted = depth - outstanding.size();
         // refill in batches: one picker call per few blocks, not one per block received
         if (wanted <= 0 || !outstanding.isEmpty() && wanted < Math.min(8, Math.max(1, depth / 4))) {

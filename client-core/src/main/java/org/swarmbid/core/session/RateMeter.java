@@ -3,10 +3,16 @@ package org.swarmbid.core.session;
 /**
  * Bytes per second over a sliding window of whole seconds. Time is passed in (milliseconds), so the meter is pure and
  * testable. Not thread-safe: owned by one event loop.
+ *
+ * <p>The rate averages the completed seconds of the window, or, while the meter is younger than its window, the
+ * completed seconds since its first byte: a transfer one second old is measured over that second, not diluted over
+ * five (which made a new fast peer look five times slower than it was for the first seconds, and kept its request
+ * queue short).
  */
 public final class RateMeter {
     private final long[] buckets;
     private long currentSecond = Long.MIN_VALUE;
+    private long firstSecond = Long.MIN_VALUE;
     private long total;
 
     /** @param windowSeconds seconds averaged over (at least 2) */
@@ -19,13 +25,22 @@ public final class RateMeter {
 
     public void add(long bytes, long nowMillis) {
         roll(nowMillis);
+        if (firstSecond == Long.MIN_VALUE && bytes > 0) {
+            firstSecond = currentSecond;
+        }
         buckets[(int) Math.floorMod(currentSecond, (long) buckets.length)] += bytes;
         total += bytes;
     }
 
-    /** Average over the completed seconds of the window (the current partial second is left out). */
+    /**
+     * Average over the completed seconds of the window, or since the first byte if that is more recent (the current
+     * partial second is left out); 0 before the first completed second.
+     */
     public long rate(long nowMillis) {
         roll(nowMillis);
+        if (firstSecond == Long.MIN_VALUE || currentSecond <= firstSecond) {
+            return 0;
+        }
         long sum = 0;
         int current = (int) Math.floorMod(currentSecond, (long) buckets.length);
         for (int i = 0; i < buckets.length; i++) {
@@ -33,7 +48,7 @@ public final class RateMeter {
                 sum += buckets[i];
             }
         }
-        return sum / (buckets.length - 1);
+        return sum / Math.min(buckets.length - 1, currentSecond - firstSecond);
     }
 
     /** All bytes ever added. */

@@ -36,4 +36,17 @@ class RequestQueueSizeTest {
         assertThatThrownBy(() -> new RequestQueueSize(Double.NaN, 2, 10)).hasMessageContaining("not a positive");
         assertThatThrownBy(() -> new RequestQueueSize(1, 5, 4)).hasMessage("bad queue bounds [5, 4]");
     }
+
+    @Test
+    void slowStartAddsOneRequestPerBlockUntilARateIsMeasured() {
+        RequestQueueSize q = new RequestQueueSize(3.0, 16, 1000);
+        assertThat(q.depthFor(0, 0)).isEqualTo(16);
+        assertThat(q.depthFor(0, 1)).isEqualTo(17);
+        assertThat(q.depthFor(0, 500)).isEqualTo(516);
+        assertThat(q.depthFor(0, 5_000_000)).isEqualTo(1000);
+        // once a rate is measured it alone decides, also downwards (a slow peer)
+        assertThat(q.depthFor(16384, 500)).isEqualTo(q.depthFor(16384)).isEqualTo(16);
+        assertThat(q.depthFor(50 * 16384, 500)).isEqualTo(150);
+        assertThat(q.depthFor(-1, 0)).isEqualTo(16);
+    }
 }
