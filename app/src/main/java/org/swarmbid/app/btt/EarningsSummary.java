@@ -9,6 +9,7 @@ import java.util.Map;
 import org.swarmbid.bidding.api.Account;
 import org.swarmbid.bidding.ledger.Direction;
 import org.swarmbid.bidding.ledger.Ledger;
+import org.swarmbid.bidding.ledger.LedgerSnapshot;
 import org.swarmbid.bidding.ledger.Totals;
 
 /**
@@ -40,7 +41,7 @@ public final class EarningsSummary {
         return format(entries, defaultAsset);
     }
 
-    /** The summary of a snapshot read by {@link LedgerReader}. */
+    /** The summary of a snapshot read through a {@link org.swarmbid.bidding.ledger.LedgerView}. */
     public static String of(LedgerSnapshot snapshot, SettlementAsset defaultAsset) {
         List<Entry> entries = new ArrayList<>();
         for (LedgerSnapshot.AccountTotals t : snapshot.totals()) {

@@ -1,8 +1,12 @@
 package org.swarmbid.app.btt;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.swarmbid.bidding.ledger.LedgerException;
+import org.swarmbid.bidding.ledger.LedgerSnapshot;
+import org.swarmbid.bidding.ledger.LedgerView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,8 +15,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code swarmbid ledger [--state-dir DIR] [--json] [--limit N]}: what the bid extension recorded — bids, cheques sent
  * and received, receipts, settlements with their chain status, totals per counterparty and the blocklist — in human
- * units. Opens the ledger read-only and never changes it. Exit codes: 0 shown, 2 bad option, 3 no ledger or a
- * corrupt one (one line on stderr).
+ * units. Opens the ledger read-only ({@link LedgerView}) and never changes it. Exit codes: 0 shown, 2 bad option,
+ * 3 no ledger or a corrupt one (one line on stderr).
  */
 @Command(name = "ledger", mixinStandardHelpOptions = true,
         description = {"Show the payment ledger of the bid extension (read-only).",
@@ -52,16 +56,24 @@ public final class LedgerCommand implements Callable<Integer> {
         }
         Path file = StateDir.ledger(stateDir != null ? stateDir : StateDir.defaultDir());
         PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isRegularFile(file)) {
+            return badInput("no ledger at " + file + " (nothing was bought or sold with this state folder yet;"
+                    + " see --state-dir)");
+        }
         LedgerSnapshot snapshot;
-        try {
-            snapshot = LedgerReader.read(file, limit);
-        } catch (LedgerReader.UnreadableLedgerException e) {
-            spec.commandLine().getErr().println("swarmbid: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return BAD_INPUT;
+        try (LedgerView view = LedgerView.open(file)) {
+            snapshot = view.snapshot(limit);
+        } catch (LedgerException e) {
+            return badInput(e.getMessage());
         }
         out.print(json ? LedgerReport.json(snapshot, defaultAsset) : LedgerReport.text(snapshot, defaultAsset));
         out.flush();
         return 0;
+    }
+
+    private int badInput(String message) {
+        spec.commandLine().getErr().println("swarmbid: " + message);
+        spec.commandLine().getErr().flush();
+        return BAD_INPUT;
     }
 }

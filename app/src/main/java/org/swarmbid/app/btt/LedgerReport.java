@@ -7,6 +7,7 @@ import java.util.List;
 import org.swarmbid.bidding.api.Account;
 import org.swarmbid.bidding.ledger.BidRecord;
 import org.swarmbid.bidding.ledger.Direction;
+import org.swarmbid.bidding.ledger.LedgerSnapshot;
 import org.swarmbid.bidding.ledger.SettlementRecord;
 import org.swarmbid.bidding.ledger.Totals;
 

@@ -2,20 +2,16 @@ package org.swarmbid.app.btt;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.sqlite.SQLiteConfig;
 import org.swarmbid.bidding.ledger.Direction;
+import org.swarmbid.bidding.ledger.LedgerSnapshot;
+import org.swarmbid.bidding.ledger.LedgerView;
 import org.swarmbid.bidding.ledger.SettlementRecord;
 
 /**
- * What a party's payment ledger says, read from the file as {@code swarmbid ledger} reads it ({@link LedgerReader},
+ * What a party's payment ledger says, read from the file as {@code swarmbid ledger} reads it ({@link LedgerView},
  * read-only, safe while a process writes), plus the paid pieces, which that report does not list.
  */
 record Books(List<Cheque> sent, List<Cheque> received, List<SettlementRecord> settlements, List<PaidPiece> paid) {
@@ -27,8 +23,11 @@ record Books(List<Cheque> sent, List<Cheque> received, List<SettlementRecord> se
     record PaidPiece(String torrent, int piece, String payer, String payee, BigInteger numerator) {}
 
     static Books read(Path ledger) {
-        LedgerSnapshot s = LedgerReader.read(ledger, 100_000);
-        return new Books(cheques(s.chequesSent()), cheques(s.chequesReceived()), s.settlements(), paid(ledger));
+        try (LedgerView view = LedgerView.open(ledger)) {
+            LedgerSnapshot s = view.snapshot(100_000);
+            return new Books(cheques(s.chequesSent()), cheques(s.chequesReceived()), s.settlements(),
+                    paid(view.paidPieces(100_000)));
+        }
     }
 
     private static List<Cheque> cheques(List<LedgerSnapshot.ChequeRow> rows) {
@@ -41,22 +40,13 @@ record Books(List<Cheque> sent, List<Cheque> received, List<SettlementRecord> se
         return out;
     }
 
-    private static List<PaidPiece> paid(Path ledger) {
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setReadOnly(true);
-        cfg.setBusyTimeout(5000);
+    private static List<PaidPiece> paid(List<org.swarmbid.bidding.ledger.PaidPiece> rows) {
         List<PaidPiece> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(LedgerReader.url(ledger), cfg.toProperties());
-                PreparedStatement q = c.prepareStatement(
-                        "SELECT torrent, piece, payer, payee, numerator FROM paid_pieces ORDER BY piece");
-                ResultSet rs = q.executeQuery()) {
-            while (rs.next()) {
-                out.add(new PaidPiece(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        new BigInteger(rs.getString(5))));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read paid pieces of " + ledger + ": " + e.getMessage(), e);
+        for (org.swarmbid.bidding.ledger.PaidPiece p : rows) {
+            out.add(new PaidPiece(p.torrent(), p.piece(), p.account().payer().value(), p.account().payee().value(),
+                    p.numerator()));
         }
+        out.sort(Comparator.comparingInt(PaidPiece::piece));
         return out;
     }
 

@@ -29,6 +29,7 @@ import org.swarmbid.core.metainfo.TorrentCreator;
 import org.swarmbid.core.testing.FileTrees;
 import org.swarmbid.core.testing.FreePorts;
 import org.swarmbid.core.testing.TestPayload;
+import org.swarmbid.bidding.ledger.LedgerException;
 
 /**
  * Issue 4, "SIGKILL": the buyer process, and in the other test the seller process, is killed (no hook runs, nothing
@@ -110,7 +111,7 @@ class KillRestartTest {
     static Books readOrEmpty(Path ledger) {
         try {
             return Books.read(ledger);
-        } catch (LedgerReader.UnreadableLedgerException e) {
+        } catch (LedgerException e) {
             return new Books(List.of(), List.of(), List.of(), List.of());
         }
     }

@@ -27,6 +27,7 @@ import org.swarmbid.core.testing.FreePorts;
 import org.swarmbid.core.testing.TestPayload;
 import org.swarmbid.wallet.chain.TxState;
 import org.swarmbid.wallet.chain.TxStatus;
+import org.swarmbid.bidding.ledger.LedgerException;
 
 /**
  * Issue 4, "conservation" (docs/btt-extension.md 8.2): a seller with a small settlement threshold
@@ -170,7 +171,7 @@ class SettlementConservationTest {
     private static boolean settledUp(List<PaidSwarm.Party> buyers, PaidSwarm.Party seller) {
         try {
             return settledUpOrThrow(buyers, seller);
-        } catch (LedgerReader.UnreadableLedgerException e) {
+        } catch (LedgerException e) {
             return false; // not created yet
         }
     }
@@ -200,7 +201,7 @@ class SettlementConservationTest {
     private static String books(List<PaidSwarm.Party> buyers, PaidSwarm.Party seller) {
         try {
             return booksOrThrow(buyers, seller);
-        } catch (LedgerReader.UnreadableLedgerException e) {
+        } catch (LedgerException e) {
             return e.getMessage();
         }
     }

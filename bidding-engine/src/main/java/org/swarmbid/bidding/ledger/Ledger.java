@@ -1,9 +1,7 @@
 package org.swarmbid.bidding.ledger;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,13 +16,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.swarmbid.bidding.api.Account;
 import org.swarmbid.bidding.api.Address;
-import org.swarmbid.bidding.api.AssetId;
-import org.swarmbid.bidding.api.ChainId;
 import org.swarmbid.bidding.api.Cheque;
 import org.swarmbid.bidding.api.Pricing;
 import org.swarmbid.bidding.port.ChainStatus;
@@ -32,59 +27,12 @@ import org.swarmbid.bidding.port.Digest32;
 import org.swarmbid.bidding.port.TxIds;
 
 /**
- * The SQLite payment ledger. See the package documentation for the guarantees.
- *
- * <pre>
- * schema_version(version)
- * bids(id, direction, torrent, buyer, seller, asset, price_per_mib, nonce, expires_at, created_at)
- *     UNIQUE(direction, buyer, seller, nonce)
- * cheques_sent / cheques_received(payer, payee, asset, chain, sequence, cumulative, delta, signature, digest, created_at)
- *     PRIMARY KEY(payer, payee, asset, chain, sequence)
- * receipts(id, direction, payer, payee, asset, chain, cumulative, created_at)
- * settlements(id, direction, payer, payee, asset, chain, amount, txid UNIQUE, status, created_at, updated_at)
- * blocklist(payer PRIMARY KEY, reason, created_at)
- * paid_pieces(torrent, piece, payer, payee, asset, chain, numerator, created_at)
- *     PRIMARY KEY(torrent, piece, payer, payee, asset, chain)   -- buyer: a verified piece's cost per payee
- * </pre>
+ * The SQLite payment ledger, read and written by the client that owns it. See the package documentation for the
+ * guarantees and {@code LedgerSchema} for the tables; tools that only look at a ledger open a {@link LedgerView}.
  */
 public final class Ledger implements AutoCloseable {
     /** The schema version this code writes and reads. */
-    public static final int SCHEMA_VERSION = 1;
-    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-    private static final List<String> OWN_TABLES =
-            List.of("schema_version", "bids", "cheques_sent", "cheques_received", "receipts", "settlements", "blocklist",
-                    "paid_pieces");
-
-    private static final String[] SCHEMA = {
-        "CREATE TABLE schema_version(version INTEGER NOT NULL)",
-        """
-        CREATE TABLE bids(id INTEGER PRIMARY KEY, direction TEXT NOT NULL, torrent TEXT NOT NULL, buyer TEXT NOT NULL,
-          seller TEXT NOT NULL, asset TEXT NOT NULL, price_per_mib TEXT NOT NULL, nonce INTEGER NOT NULL,
-          expires_at INTEGER NOT NULL, created_at INTEGER NOT NULL, UNIQUE(direction, buyer, seller, nonce))""",
-        chequeTable("cheques_sent"),
-        chequeTable("cheques_received"),
-        """
-        CREATE TABLE receipts(id INTEGER PRIMARY KEY, direction TEXT NOT NULL, payer TEXT NOT NULL, payee TEXT NOT NULL,
-          asset TEXT NOT NULL, chain TEXT NOT NULL, cumulative TEXT NOT NULL, created_at INTEGER NOT NULL)""",
-        """
-        CREATE TABLE settlements(id INTEGER PRIMARY KEY, direction TEXT NOT NULL, payer TEXT NOT NULL, payee TEXT NOT NULL,
-          asset TEXT NOT NULL, chain TEXT NOT NULL, amount TEXT NOT NULL, txid TEXT UNIQUE, status TEXT NOT NULL,
-          created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)""",
-        "CREATE TABLE blocklist(payer TEXT PRIMARY KEY, reason TEXT NOT NULL, created_at INTEGER NOT NULL)",
-        """
-        CREATE TABLE paid_pieces(torrent TEXT NOT NULL, piece INTEGER NOT NULL, payer TEXT NOT NULL, payee TEXT NOT NULL,
-          asset TEXT NOT NULL, chain TEXT NOT NULL, numerator TEXT NOT NULL, created_at INTEGER NOT NULL,
-          PRIMARY KEY(torrent, piece, payer, payee, asset, chain))""",
-        "CREATE INDEX settlements_account ON settlements(payer, payee, asset, chain)",
-        "CREATE INDEX cheques_sent_time ON cheques_sent(created_at)",
-    };
-
-    private static String chequeTable(String name) {
-        return "CREATE TABLE " + name + """
-                (payer TEXT NOT NULL, payee TEXT NOT NULL, asset TEXT NOT NULL, chain TEXT NOT NULL,
-                  sequence INTEGER NOT NULL, cumulative TEXT NOT NULL, delta TEXT NOT NULL, signature BLOB NOT NULL,
-                  digest BLOB NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY(payer, payee, asset, chain, sequence))""";
-    }
+    public static final int SCHEMA_VERSION = LedgerSchema.VERSION;
 
     private final Path file;
     private final Connection conn;
@@ -106,7 +54,6 @@ public final class Ledger implements AutoCloseable {
         Objects.requireNonNull(file, "file");
         boolean existing = Files.exists(file) && sizeOf(file) > 0;
         if (existing) {
-            checkMagic(file);
             validateReadOnly(file);
         }
         Connection c = null;
@@ -123,22 +70,17 @@ public final class Ledger implements AutoCloseable {
             }
             c.setAutoCommit(false);
             if (!existing) {
-                try (Statement s = c.createStatement()) {
-                    if (tableNames(c).isEmpty()) {
-                        for (String ddl : SCHEMA) {
-                            s.execute(ddl);
-                        }
-                        s.execute("INSERT INTO schema_version(version) VALUES (" + SCHEMA_VERSION + ")");
-                    }
+                if (LedgerSchema.tableNames(c).isEmpty()) {
+                    LedgerSchema.create(c);
                 }
                 c.commit();
             }
             return new Ledger(file, c);
         } catch (SQLException e) {
-            closeQuietly(c);
+            LedgerSchema.closeQuietly(c);
             throw new LedgerException("ledger " + file + ": cannot open: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(c);
+            LedgerSchema.closeQuietly(c);
             throw e;
         }
     }
@@ -151,74 +93,22 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    private static void checkMagic(Path file) {
-        byte[] head = new byte[SQLITE_MAGIC.length];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            throw new LedgerException("ledger " + file + ": cannot read: " + e.getMessage(), e);
-        }
-        if (n < head.length || !Arrays.equals(head, SQLITE_MAGIC)) {
-            throw new CorruptLedgerException("ledger " + file + " is not an SQLite database (bad header); left untouched");
-        }
-    }
-
-    /** Checks integrity, schema and version through a read-only connection, so a bad file is never written. */
+    /**
+     * Checks the header, integrity, tables and version through a read-only connection, so a bad file is never
+     * written.
+     */
     private static void validateReadOnly(Path file) {
-        org.sqlite.SQLiteConfig ro = new org.sqlite.SQLiteConfig();
-        ro.setReadOnly(true);
-        Properties p = ro.toProperties();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
-                Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-                String first = rs.next() ? rs.getString(1) : "no answer";
-                if (!"ok".equals(first)) {
-                    throw new CorruptLedgerException("ledger " + file + " is damaged (" + first + "); left untouched");
-                }
+        try {
+            LedgerSchema.checkHeader(file);
+            org.sqlite.SQLiteConfig ro = new org.sqlite.SQLiteConfig();
+            ro.setReadOnly(true);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), ro.toProperties())) {
+                LedgerSchema.validate(c, file);
+            } catch (SQLException e) {
+                throw LedgerSchema.unreadable(file, e);
             }
-            Set<String> tables = tableNames(c);
-            if (!tables.contains("schema_version")) {
-                throw new CorruptLedgerException("ledger " + file + " is an SQLite file without a schema_version table: not a Swarmbid ledger; left untouched");
-            }
-            try (ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
-                int v = rs.next() ? rs.getInt(1) : -1;
-                if (v != SCHEMA_VERSION) {
-                    throw new CorruptLedgerException("ledger " + file + " has schema version " + v + ", this build reads " + SCHEMA_VERSION + "; left untouched");
-                }
-            }
-            if (!tables.containsAll(OWN_TABLES)) {
-                throw new CorruptLedgerException("ledger " + file + " lacks tables " + missing(tables) + "; left untouched");
-            }
-        } catch (SQLException e) {
-            throw new CorruptLedgerException("ledger " + file + " cannot be read (" + e.getMessage() + "); left untouched", e);
-        }
-    }
-
-    private static List<String> missing(Set<String> tables) {
-        List<String> m = new ArrayList<>(OWN_TABLES);
-        m.removeAll(tables);
-        return m;
-    }
-
-    private static Set<String> tableNames(Connection c) throws SQLException {
-        Set<String> names = new LinkedHashSet<>();
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type='table'")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names;
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // already failing; the original error is reported
-            }
+        } catch (CorruptLedgerException e) {
+            throw new CorruptLedgerException(e.getMessage() + "; left untouched", e.getCause());
         }
     }
 
@@ -227,12 +117,7 @@ public final class Ledger implements AutoCloseable {
         return file;
     }
 
-    @FunctionalInterface
-    private interface Tx<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(String what, Tx<T> tx) {
+    private <T> T inTransaction(String what, LedgerRows.Query<T> tx) {
         lock.lock();
         try {
             try {
@@ -273,7 +158,7 @@ public final class Ledger implements AutoCloseable {
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
                         boolean same = rs.getString(1).equals(b.torrent()) && rs.getString(2).equals(b.asset().value())
-                                && new BigInteger(rs.getString(3)).equals(b.pricePerMiB()) && rs.getLong(4) == b.expiresAtMillis();
+                                && LedgerRows.amount(rs.getString(3)).equals(b.pricePerMiB()) && rs.getLong(4) == b.expiresAtMillis();
                         if (!same) {
                             throw new LedgerConflictException("bid nonce " + b.nonce() + " of " + b.buyer() + " is already recorded with other terms");
                         }
@@ -300,15 +185,7 @@ public final class Ledger implements AutoCloseable {
 
     /** Number of bids recorded in one direction. */
     public long bidCount(Direction direction) {
-        return inTransaction("counting bids", c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM bids WHERE direction=?")) {
-                q.setString(1, direction.name());
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return inTransaction("counting bids", c -> LedgerRows.bidCount(c, direction));
     }
 
     // ---------------------------------------------------------------- cheques
@@ -336,11 +213,11 @@ public final class Ledger implements AutoCloseable {
         return inTransaction("recording a cheque", c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT cumulative, signature FROM " + table
                     + " WHERE payer=? AND payee=? AND asset=? AND chain=? AND sequence=?")) {
-                bindAccount(q, a, 1);
+                LedgerRows.bindAccount(q, a, 1);
                 q.setLong(5, ch.sequence());
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
-                        if (new BigInteger(rs.getString(1)).equals(ch.cumulative()) && Arrays.equals(rs.getBytes(2), ch.signature())) {
+                        if (LedgerRows.amount(rs.getString(1)).equals(ch.cumulative()) && Arrays.equals(rs.getBytes(2), ch.signature())) {
                             return Recorded.DUPLICATE;
                         }
                         throw new LedgerConflictException("cheque sequence " + ch.sequence() + " is already recorded with other content");
@@ -350,11 +227,11 @@ public final class Ledger implements AutoCloseable {
             BigInteger previous = BigInteger.ZERO;
             try (PreparedStatement q = c.prepareStatement("SELECT sequence, cumulative FROM " + table
                     + " WHERE payer=? AND payee=? AND asset=? AND chain=? ORDER BY sequence DESC LIMIT 1")) {
-                bindAccount(q, a, 1);
+                LedgerRows.bindAccount(q, a, 1);
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
                         long lastSeq = rs.getLong(1);
-                        previous = new BigInteger(rs.getString(2));
+                        previous = LedgerRows.amount(rs.getString(2));
                         if (ch.sequence() < lastSeq || ch.cumulative().compareTo(previous) <= 0) {
                             throw new LedgerConflictException("cheque " + ch.sequence() + "/" + ch.cumulative()
                                     + " does not follow the recorded " + lastSeq + "/" + previous);
@@ -364,7 +241,7 @@ public final class Ledger implements AutoCloseable {
             }
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + table
                     + "(payer, payee, asset, chain, sequence, cumulative, delta, signature, digest, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                bindAccount(ins, a, 1);
+                LedgerRows.bindAccount(ins, a, 1);
                 ins.setLong(5, ch.sequence());
                 ins.setString(6, ch.cumulative().toString());
                 ins.setString(7, ch.cumulative().subtract(previous).toString());
@@ -379,16 +256,16 @@ public final class Ledger implements AutoCloseable {
 
     /** The last (highest-sequence) cheque of an account in one direction, with its signature, for resending. */
     public Optional<Cheque> lastCheque(Direction direction, Account a) {
-        String table = direction == Direction.SENT ? "cheques_sent" : "cheques_received";
+        String table = LedgerRows.chequeTable(direction);
         return inTransaction("reading a cheque", c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT cumulative, sequence, signature FROM " + table
                     + " WHERE payer=? AND payee=? AND asset=? AND chain=? ORDER BY sequence DESC LIMIT 1")) {
-                bindAccount(q, a, 1);
+                LedgerRows.bindAccount(q, a, 1);
                 try (ResultSet rs = q.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new Cheque(a, new BigInteger(rs.getString(1)), rs.getLong(2), rs.getBytes(3)));
+                    return Optional.of(new Cheque(a, LedgerRows.amount(rs.getString(1)), rs.getLong(2), rs.getBytes(3)));
                 }
             }
         });
@@ -406,7 +283,7 @@ public final class Ledger implements AutoCloseable {
                 q.setLong(2, toMillis);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        sum = sum.add(new BigInteger(rs.getString(1)));
+                        sum = sum.add(LedgerRows.amount(rs.getString(1)));
                     }
                 }
             }
@@ -433,10 +310,10 @@ public final class Ledger implements AutoCloseable {
                     + " WHERE torrent=? AND piece=? AND payer=? AND payee=? AND asset=? AND chain=?")) {
                 q.setString(1, torrent);
                 q.setInt(2, piece);
-                bindAccount(q, account, 3);
+                LedgerRows.bindAccount(q, account, 3);
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
-                        if (new BigInteger(rs.getString(1)).equals(numerator)) {
+                        if (LedgerRows.amount(rs.getString(1)).equals(numerator)) {
                             return Recorded.DUPLICATE;
                         }
                         throw new LedgerConflictException("piece " + piece + " is already recorded as paid with another amount");
@@ -447,7 +324,7 @@ public final class Ledger implements AutoCloseable {
                     + "(torrent, piece, payer, payee, asset, chain, numerator, created_at) VALUES (?,?,?,?,?,?,?,?)")) {
                 ins.setString(1, torrent);
                 ins.setInt(2, piece);
-                bindAccount(ins, account, 3);
+                LedgerRows.bindAccount(ins, account, 3);
                 ins.setString(7, numerator.toString());
                 ins.setLong(8, nowMillis);
                 ins.executeUpdate();
@@ -459,7 +336,7 @@ public final class Ledger implements AutoCloseable {
     /** Sum of paid-piece numerators owed to one account (restores {@code ChequeBook} exactly, fractions included). */
     public BigInteger owedNumerator(Account account) {
         return sumNumerators("SELECT numerator FROM paid_pieces WHERE payer=? AND payee=? AND asset=? AND chain=?",
-                ps -> bindAccount(ps, account, 1));
+                ps -> LedgerRows.bindAccount(ps, account, 1));
     }
 
     /** Sum of paid-piece numerators of one torrent (restores the per-torrent cap). */
@@ -487,7 +364,7 @@ public final class Ledger implements AutoCloseable {
                 binder.bind(q);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        sum = sum.add(new BigInteger(rs.getString(1)));
+                        sum = sum.add(LedgerRows.amount(rs.getString(1)));
                     }
                 }
             }
@@ -504,7 +381,7 @@ public final class Ledger implements AutoCloseable {
             try (PreparedStatement ins = c.prepareStatement(
                     "INSERT INTO receipts(direction, payer, payee, asset, chain, cumulative, created_at) VALUES (?,?,?,?,?,?,?)")) {
                 ins.setString(1, direction.name());
-                bindAccount(ins, a, 2);
+                LedgerRows.bindAccount(ins, a, 2);
                 ins.setString(6, cumulative.toString());
                 ins.setLong(7, nowMillis);
                 ins.executeUpdate();
@@ -611,11 +488,12 @@ public final class Ledger implements AutoCloseable {
     public List<SettlementRecord> settlements(Direction direction, Set<ChainStatus> statuses) {
         return inTransaction("listing settlements", c -> {
             List<SettlementRecord> out = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT * FROM settlements WHERE direction=? ORDER BY id")) {
+            try (PreparedStatement q = c.prepareStatement("SELECT " + LedgerRows.SETTLEMENT_COLUMNS
+                    + " FROM settlements WHERE direction=? ORDER BY id")) {
                 q.setString(1, direction.name());
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        SettlementRecord r = settlement(rs);
+                        SettlementRecord r = LedgerRows.settlement(rs);
                         if (statuses.contains(r.status())) {
                             out.add(r);
                         }
@@ -632,7 +510,7 @@ public final class Ledger implements AutoCloseable {
                 "INSERT INTO settlements(direction, payer, payee, asset, chain, amount, txid, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ins.setString(1, d.name());
-            bindAccount(ins, a, 2);
+            LedgerRows.bindAccount(ins, a, 2);
             ins.setString(6, amount.toString());
             ins.setString(7, txid);
             ins.setString(8, status.name());
@@ -647,20 +525,13 @@ public final class Ledger implements AutoCloseable {
     }
 
     private static Optional<SettlementRecord> byTxid(Connection c, String txid) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT * FROM settlements WHERE txid=?")) {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + LedgerRows.SETTLEMENT_COLUMNS
+                + " FROM settlements WHERE txid=?")) {
             q.setString(1, txid);
             try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(settlement(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(LedgerRows.settlement(rs)) : Optional.empty();
             }
         }
-    }
-
-    private static SettlementRecord settlement(ResultSet rs) throws SQLException {
-        Account a = new Account(Address.of(rs.getString("payer")), Address.of(rs.getString("payee")),
-                AssetId.of(rs.getString("asset")), ChainId.of(rs.getString("chain")));
-        return new SettlementRecord(rs.getLong("id"), Direction.valueOf(rs.getString("direction")), a,
-                new BigInteger(rs.getString("amount")), Optional.ofNullable(rs.getString("txid")),
-                ChainStatus.valueOf(rs.getString("status")), rs.getLong("created_at"), rs.getLong("updated_at"));
     }
 
     // ---------------------------------------------------------------- blocklist
@@ -695,81 +566,14 @@ public final class Ledger implements AutoCloseable {
 
     // ---------------------------------------------------------------- totals
 
-    /** Every account that has a cheque or settlement in one direction. */
+    /** Every account that has a cheque or settlement in one direction, ordered by payee, payer, asset, chain. */
     public Set<Account> accounts(Direction direction) {
-        String table = direction == Direction.SENT ? "cheques_sent" : "cheques_received";
-        return inTransaction("listing accounts", c -> {
-            Set<Account> out = new LinkedHashSet<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT payer, payee, asset, chain FROM " + table
-                    + " UNION SELECT DISTINCT payer, payee, asset, chain FROM settlements WHERE direction=?")) {
-                q.setString(1, direction.name());
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Account(Address.of(rs.getString(1)), Address.of(rs.getString(2)),
-                                AssetId.of(rs.getString(3)), ChainId.of(rs.getString(4))));
-                    }
-                }
-            }
-            return out;
-        });
+        return inTransaction("listing accounts", c -> LedgerRows.accounts(c, direction));
     }
 
     /** Totals of one account in one direction, reconstructed from the rows. */
     public Totals totals(Direction direction, Account a) {
-        String table = direction == Direction.SENT ? "cheques_sent" : "cheques_received";
-        return inTransaction("computing totals", c -> {
-            BigInteger last = BigInteger.ZERO;
-            long lastSeq = 0;
-            long count = 0;
-            try (PreparedStatement q = c.prepareStatement("SELECT sequence, cumulative FROM " + table
-                    + " WHERE payer=? AND payee=? AND asset=? AND chain=? ORDER BY sequence")) {
-                bindAccount(q, a, 1);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        count++;
-                        lastSeq = rs.getLong(1);
-                        last = new BigInteger(rs.getString(2));
-                    }
-                }
-            }
-            BigInteger settled = BigInteger.ZERO;
-            BigInteger inFlight = BigInteger.ZERO;
-            try (PreparedStatement q = c.prepareStatement("SELECT amount, status FROM settlements"
-                    + " WHERE direction=? AND payer=? AND payee=? AND asset=? AND chain=?")) {
-                q.setString(1, direction.name());
-                bindAccount(q, a, 2);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        BigInteger amount = new BigInteger(rs.getString(1));
-                        ChainStatus st = ChainStatus.valueOf(rs.getString(2));
-                        if (st == ChainStatus.SOLID) {
-                            settled = settled.add(amount);
-                        } else if (!st.isFinal()) {
-                            inFlight = inFlight.add(amount);
-                        }
-                    }
-                }
-            }
-            BigInteger receipt = BigInteger.ZERO;
-            try (PreparedStatement q = c.prepareStatement("SELECT cumulative FROM receipts"
-                    + " WHERE direction=? AND payer=? AND payee=? AND asset=? AND chain=? ORDER BY id DESC LIMIT 1")) {
-                q.setString(1, direction.name());
-                bindAccount(q, a, 2);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (rs.next()) {
-                        receipt = new BigInteger(rs.getString(1));
-                    }
-                }
-            }
-            return new Totals(last, lastSeq, count, settled, inFlight, receipt);
-        });
-    }
-
-    private static void bindAccount(PreparedStatement ps, Account a, int first) throws SQLException {
-        ps.setString(first, a.payer().value());
-        ps.setString(first + 1, a.payee().value());
-        ps.setString(first + 2, a.asset().value());
-        ps.setString(first + 3, a.chain().value());
+        return inTransaction("computing totals", c -> LedgerRows.totals(c, direction, a));
     }
 
     /** Closes the connection (checkpointing the WAL). */

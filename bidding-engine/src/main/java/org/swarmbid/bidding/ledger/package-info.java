@@ -10,7 +10,12 @@
  * counted twice). Amounts are stored as decimal text because uint256 does not fit SQLite's 64-bit integers, and
  * are summed in Java with {@link java.math.BigInteger}.
  *
- * <p>Threading: {@code Ledger} is thread-safe (one connection behind a lock) and <b>blocking</b>: never call it on
- * an event loop; run it on the session's I/O executor and hand the result back.
+ * <p>{@link org.swarmbid.bidding.ledger.LedgerView} opens a ledger read-only for tools that look at the file while a
+ * client writes it ({@code swarmbid ledger}): it never creates, migrates or writes the file. Both share the table
+ * checks ({@code LedgerSchema}) and the row mapping and read queries ({@code LedgerRows}), so a row is parsed by one
+ * piece of code.
+ *
+ * <p>Threading: {@code Ledger} and {@code LedgerView} are thread-safe (one connection each, behind a lock) and
+ * <b>blocking</b>: never call them on an event loop; run them on the session's I/O executor and hand the result back.
  */
 package org.swarmbid.bidding.ledger;

@@ -1,17 +1,13 @@
-package org.swarmbid.app.btt;
+package org.swarmbid.bidding.ledger;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
 import org.swarmbid.bidding.api.Account;
-import org.swarmbid.bidding.ledger.BidRecord;
-import org.swarmbid.bidding.ledger.Direction;
-import org.swarmbid.bidding.ledger.SettlementRecord;
-import org.swarmbid.bidding.ledger.Totals;
 
 /**
- * What a ledger file held when {@link LedgerReader} read it (newest rows first, at most the requested number per
- * list; counts and totals always cover every row).
+ * What a ledger file held at one moment, read in one read transaction by {@link LedgerView#snapshot} (newest rows
+ * first, at most the requested number per list; counts and totals always cover every row).
  */
 public record LedgerSnapshot(Path file, long bidsSent, long bidsReceived, List<BidRecord> bids,
         List<ChequeRow> chequesSent, List<ChequeRow> chequesReceived, List<ReceiptRow> receipts,
