@@ -187,6 +187,11 @@ public final class BttPlugin implements EnginePlugin {
         return Optional.of(t);
     }
 
+    /** The torrent with this hex info-hash, if it runs. */
+    Optional<BttTorrent> torrent(String infoHash) {
+        return torrents.stream().filter(t -> t.hex().equals(infoHash)).findFirst();
+    }
+
     void forget(BttTorrent torrent) {
         torrents.remove(torrent);
     }
