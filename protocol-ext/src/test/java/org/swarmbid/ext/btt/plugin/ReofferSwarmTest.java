@@ -139,4 +139,52 @@ class ReofferSwarmTest {
             assertThat(bidder.wire.errorCodes()).as("errors the seller sent the buyer").isEmpty();
         }
     }
+
+    @Test
+    void aWindowTheBudgetCannotHoldMakesTheBuyerWithdrawAndTheSellerIsPaidInFull(@TempDir Path tmp)
+            throws Exception {
+        ChainDouble chain = new ChainDouble();
+        Metainfo m = Node.payload(tmp.resolve("seed"), "withdraw", 4 * 1024 * 1024, 23);
+        BigInteger noSettling = BigInteger.TEN.pow(12);
+        // about 8 MiB at the reserve: the whole torrent plus the 1 MiB window fit, an 8 MiB window no longer does
+        BigInteger perDay = BigInteger.valueOf(8_000_000);
+        var b = Node.buyer();
+        BiddingConfig capped = new BiddingConfig(Node.seller(0),
+                b.withBudget(BigInteger.TEN.pow(12), perDay, BigInteger.valueOf(5_000_000)));
+        try (Node seller = Node.seller(tmp.resolve("s"), chain, 256 * 1024, noSettling);
+             Node bidder = Node.start(Keys.BUYER, tmp.resolve("b"), capped, chain, 0, Optional::of)) {
+            TorrentHandle s = seller.add(m, tmp.resolve("seed"));
+            Node.await("seeding", Duration.ofSeconds(30), () -> s.status().isComplete());
+            TorrentHandle hb = bidder.add(m, tmp.resolve("out"));
+            hb.connect(seller.address());
+            Node.await("half a MiB bought", Duration.ofSeconds(30),
+                    () -> seller.standing(bidder).paidBytes() >= 512 * 1024);
+            assertThat(bidder.wire.sent.stream().anyMatch(x -> x instanceof BttMessage.Bid bid && bid.withdrawal()))
+                    .as("no withdrawal while the 1 MiB window fits the budget").isFalse();
+
+            SellerConfig wide = new SellerConfig(1, 1, Node.RESERVE, 8 * Node.CREDIT, Node.CREDIT,
+                    8 * Node.CREDIT, noSettling, 60_000, 2, 8 * Node.CREDIT);
+            seller.plugin.updateBidding(new BiddingConfig(wide, Node.buyer()));
+            Node.await("a withdrawal once the wide window is offered", Duration.ofSeconds(15),
+                    () -> bidder.wire.sent.stream().anyMatch(x -> x instanceof BttMessage.Bid bid && bid.withdrawal()));
+
+            Node.await("the download, in free slots after the withdrawal", Duration.ofSeconds(90),
+                    () -> hb.status().isComplete());
+            Node.await("every paid piece paid and acknowledged", Duration.ofSeconds(30),
+                    () -> bidder.plugin.awaitSettledUp(Duration.ofSeconds(1))
+                            && seller.standing(bidder).accepted().equals(
+                                    bidder.totals(Direction.SENT, bidder, seller).lastCumulative()));
+            SellerDesk.Standing st = seller.standing(bidder);
+            BigInteger signed = bidder.totals(Direction.SENT, bidder, seller).lastCumulative();
+            org.slf4j.LoggerFactory.getLogger(ReofferSwarmTest.class).info(
+                    "withdrawal on a wider window: budget {}, signed {}, paid bytes {}, seller's value sent {}, "
+                            + "offers {}", perDay, signed, st.paidBytes(), st.sentValue(), offers(bidder).size());
+            assertThat(signed).isLessThanOrEqualTo(perDay);
+            assertThat(st.accepted()).as("the seller's value sent is paid in full").isEqualTo(st.sentValue());
+            assertThat(bidder.wire.errorCodes()).as("errors the seller sent the buyer").isEmpty();
+            assertThat(seller.plugin.parts().seller().isBlocklisted(Ids.address(bidder.account()))).isFalse();
+            assertThat(seller.plugin.parts().seller().revocation(Ids.address(bidder.account()))).isEmpty();
+            noRepeatedOffer(bidder);
+        }
+    }
 }

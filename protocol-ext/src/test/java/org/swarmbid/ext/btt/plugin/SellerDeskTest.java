@@ -70,6 +70,31 @@ class SellerDeskTest {
     }
 
     @Test
+    void aPaidSlotIsBoundByTheWindowItsConnectionOfferedNotALargerOneInTheBook() {
+        desk.slotWon(PAYER, PRICE);
+        for (int i = 0; i < 2; i++) {
+            assertThat(desk.gate(PAYER, BLOCK, 0, 2L * BLOCK)).isEqualTo(SellerDesk.Gate.SERVE);
+            desk.sent(PAYER, 0, BLOCK);
+        }
+        // the book allows 4 blocks, but this connection offered 2: wait for a cheque
+        assertThat(desk.creditWindowBytes(PAYER)).isEqualTo(4L * BLOCK);
+        assertThat(desk.gate(PAYER, BLOCK, 10, 2L * BLOCK)).isEqualTo(SellerDesk.Gate.DEFER);
+        // once the larger window is in force on the connection, it is served
+        assertThat(desk.gate(PAYER, BLOCK, 20, 4L * BLOCK)).isEqualTo(SellerDesk.Gate.SERVE);
+        // and a window above the book's never extends more than the book allows
+        desk.sent(PAYER, 0, BLOCK);
+        desk.sent(PAYER, 0, BLOCK);
+        assertThat(desk.gate(PAYER, BLOCK, 30, 64L * BLOCK)).isEqualTo(SellerDesk.Gate.DEFER);
+    }
+
+    @Test
+    void newTermsGrowTheWindowOfEveryPayer() {
+        desk.reconfigure(new SellerConfig(1, 1, BigInteger.ONE, 8 * BLOCK, BLOCK, 16 * BLOCK,
+                BigInteger.valueOf(1_000_000), 60_000, 2, 2 * BLOCK));
+        assertThat(desk.creditWindowBytes(PAYER)).isEqualTo(8L * BLOCK);
+    }
+
+    @Test
     void aSettlementDueRevocationEndsOnceTheSettlementIsVerified() {
         desk.slotWon(PAYER, PRICE);
         // 1,000,000 units accepted and nothing settled: over the threshold (1,000,000 is the limit, one more is over)
