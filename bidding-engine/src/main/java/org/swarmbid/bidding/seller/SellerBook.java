@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class SellerBook {
     private static final Logger LOG = LoggerFactory.getLogger(SellerBook.class);
 
-    private final SellerConfig config;
+    private SellerConfig config;
     private final SellerTerms terms;
     private final ChequeVerifierPort verifier;
     private final Map<Address, BuyerAccount> accounts = new HashMap<>();
@@ -58,6 +58,21 @@ public final class SellerBook {
         this.config = Objects.requireNonNull(config, "config");
         this.terms = Objects.requireNonNull(terms, "terms");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
+    }
+
+    /**
+     * Replaces the seller's terms (credit window growth and cap, settlement threshold and deadline, missed
+     * settlements, cheque lag) from the next decision on; every payer's account, history and standing are kept, so a
+     * payer's window is recomputed from its confirmed settlements under the new terms. The caller holds the same lock
+     * it holds for every other call.
+     */
+    public void reconfigure(SellerConfig next) {
+        this.config = Objects.requireNonNull(next, "config");
+    }
+
+    /** The terms in force. */
+    public SellerConfig config() {
+        return config;
     }
 
     /** The account of {@code payer}, created empty on first use. */

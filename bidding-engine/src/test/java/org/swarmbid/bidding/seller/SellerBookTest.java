@@ -92,6 +92,26 @@ class SellerBookTest {
     }
 
     @Test
+    void newTermsRecomputeAPayersWindowFromItsHistoryAndKeepWhatItOwes() {
+        book.slotWon(BUYER, PRICE);
+        book.paidBytesSent(BUYER, 0, MIB / 4);
+        book.settlementFinal(BUYER, BigInteger.ONE, true, 0);
+        assertThat(book.creditWindowBytes(BUYER)).isEqualTo(2 * MIB);
+
+        book.reconfigure(new SellerConfig(2, 3, BigInteger.TEN, 4 * MIB, 2 * MIB, 16 * MIB,
+                BigInteger.valueOf(5_000), 1_000, 2, MIB / 2));
+
+        assertThat(book.config().initialCreditBytes()).isEqualTo(4 * MIB);
+        assertThat(book.creditWindowBytes(BUYER)).as("4 MiB + one settlement x 2 MiB").isEqualTo(6 * MIB);
+        assertThat(book.creditWindowBytes(Address.of("TStranger"))).isEqualTo(4 * MIB);
+        assertThat(book.account(BUYER).owedForSent()).isEqualTo(BigInteger.valueOf(250));
+        assertThat(book.account(BUYER).confirmedSettlements()).isEqualTo(1);
+
+        book.reconfigure(CONFIG.withSettlementThreshold(BigInteger.ONE)); // a lower cap applies as well
+        assertThat(book.creditWindowBytes(BUYER)).isEqualTo(2 * MIB);
+    }
+
+    @Test
     void creditStartsSmallAndGrowsWithConfirmedSettlementsUpToTheMax() {
         assertThat(book.creditWindowBytes(BUYER)).isEqualTo(MIB);
         book.account(BUYER);

@@ -251,6 +251,7 @@ final class BttPeer implements PeerPlugin {
                 pendingReceipt = null;
                 send(r);
             }
+            seller.tick();
             buyer.tick(now);
         } catch (RuntimeException e) {
             fail("tick failed", e);

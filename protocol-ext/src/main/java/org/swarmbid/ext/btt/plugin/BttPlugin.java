@@ -18,6 +18,7 @@ import org.swarmbid.bidding.buyer.ChequeBook;
 import org.swarmbid.bidding.buyer.DailyBudget;
 import org.swarmbid.bidding.config.BiddingConfig;
 import org.swarmbid.bidding.config.BuyerConfig;
+import org.swarmbid.bidding.config.SellerConfig;
 import org.swarmbid.bidding.ledger.Ledger;
 import org.swarmbid.bidding.port.SettlementPort;
 import org.swarmbid.bidding.seller.SellerBook;
@@ -137,11 +138,15 @@ public final class BttPlugin implements EnginePlugin {
      *       out at the end of their round). What was spent or reserved under the old caps still counts. A seller
      *       only offers to a peer whose handshake said it buys: spending switched on from off reaches the
      *       connections made afterwards.</li>
-     *   <li>seller: the reserve price and the number of paid slots apply from the next choke round, and every
-     *       buyer connected now gets a new {@code offer} (docs/btt-extension.md 4.1: "again whenever a term
-     *       changes"; {@code slots} 0 when selling stopped). The credit window, settlement threshold and
-     *       deadlines stay those the plugin was built with. A torrent that joined while nothing was sold has no
-     *       auction in its choker: switching selling on reaches the torrents that join afterwards.</li>
+     *   <li>seller: the reserve price and the number of paid slots apply from the next choke round; the credit
+     *       terms (initial window, growth, cap), settlement threshold and deadline, missed settlements and cheque
+     *       lag from the next decision, each payer's window recomputed from its confirmed settlements (what it owes
+     *       and its history are kept). Every buyer connected now for which a term of its offer changed gets one new
+     *       {@code offer} (docs/btt-extension.md 4.1: "again whenever a term changes"; {@code slots} 0 when selling
+     *       stopped); unchanged terms are not re-sent. A larger credit window binds a paid slot only from the
+     *       second round after that offer. The engine's regular slot count stays as started. A torrent that joined
+     *       while nothing was sold has no auction in its choker: switching selling on reaches the torrents that
+     *       join afterwards.</li>
      *   <li>the extension handshake of connections made from now on announces the new buy/sell flags.</li>
      * </ul>
      * The chain, asset, account and timers are not part of the policy and never change.
@@ -154,11 +159,15 @@ public final class BttPlugin implements EnginePlugin {
         synchronized (this) {
             BttSettings old = parts.settings();
             BiddingConfig was = old.bidding();
-            var seller = was.seller().withPaidSlots(config.seller().paidSlots())
-                    .withReserve(config.seller().reservePricePerMiB());
+            SellerConfig s = config.seller();
+            // the engine's regular slots are fixed when it starts; every other seller term is live
+            var seller = new SellerConfig(s.paidSlots(), was.seller().regularSlots(), s.reservePricePerMiB(),
+                    s.initialCreditBytes(), s.creditIncreaseBytes(), s.maxCreditBytes(), s.settlementThreshold(),
+                    s.settlementDeadlineMillis(), s.maxMissedSettlements(), s.chequeLagBytes());
             BiddingConfig next = new BiddingConfig(seller, config.buyer().withZone(was.buyer().zone()));
             BttSettings settings = old.withBidding(next);
             this.byTorrent = caps;
+            parts.seller().reconfigure(seller);
             parts.live().set(settings);
             handshake = handshakeOf(settings);
             parts.buyer().locked(() -> parts.buyer().day().perDay(next.buyer().perDayBudget()));
@@ -185,6 +194,11 @@ public final class BttPlugin implements EnginePlugin {
         BttTorrent t = new BttTorrent(this, torrent);
         torrents.add(t);
         return Optional.of(t);
+    }
+
+    /** The torrent with this hex info-hash, if it runs. */
+    Optional<BttTorrent> torrent(String infoHash) {
+        return torrents.stream().filter(t -> t.hex().equals(infoHash)).findFirst();
     }
 
     void forget(BttTorrent torrent) {

@@ -131,6 +131,11 @@ final class BttTorrent implements TorrentPlugin, PaidSlotChoker.Market {
         return passed.get(piece);
     }
 
+    /** The connections whose extension session is active. Loop only. */
+    java.util.List<BttPeer> activePeers() {
+        return peers.values().stream().filter(BttPeer::active).toList();
+    }
+
     void remove(BttPeer peer) {
         peers.values().remove(peer);
     }

@@ -31,7 +31,9 @@ import org.swarmbid.ext.btt.TronAccount;
  * checked after every paid block and every tick), the buyer withdraws: a signed {@code bid} with {@code price} 0
  * (docs/btt-extension.md 4.2). Blocks keep counting as paid, out of the hold, until the seller's
  * {@code bid_response} for that nonce, which marks the end of the paid slot on the stream; from then on the
- * buyer downloads from this seller only in free slots, as a plain peer.
+ * buyer downloads from this seller only in free slots, as a plain peer. A new {@code offer} mid-session (its
+ * credit window grew after a settlement, or the seller changed its settings) resizes the open slot's hold at once
+ * and withdraws if the budget can no longer hold it.
  */
 final class BuyerRole {
     private static final Logger LOG = LoggerFactory.getLogger(BuyerRole.class);
@@ -75,9 +77,24 @@ final class BuyerRole {
             peer.sendError(ErrorCode.WRONG_ASSET, "we pay in " + st.asset(), 0);
             return;
         }
+        long before = exposureBytes();
         offer = o;
         peer.p.buyer().threshold(peer.theirAddress, o.settlementThreshold());
-        maybeBid(peer.p.now());
+        long now = peer.p.now();
+        long exposure = exposureBytes();
+        if (paid && exposure != before) {
+            // new terms mid-session (docs/btt-extension.md 4.1): the open slot's hold follows them at once; a larger
+            // window binds us only from the second round after this offer, so if the budget cannot hold it the
+            // withdrawal below reaches the seller while the old window is still in force
+            Account a = account();
+            BigInteger p = price;
+            TorrentBuyer tb = peer.torrent.buyer();
+            peer.p.buyer().locked(() -> tb.paidSlotOpened(a, p, exposure));
+            LOG.debug("{} offered new terms: margin of our paid slot {} -> {} bytes", peer.theirAddress, before,
+                    exposure);
+            checkBudget(now);
+        }
+        maybeBid(now);
     }
 
     /**

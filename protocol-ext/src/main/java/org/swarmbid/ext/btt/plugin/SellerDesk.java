@@ -10,6 +10,7 @@ import java.util.Set;
 import org.swarmbid.bidding.api.Address;
 import org.swarmbid.bidding.api.Cheque;
 import org.swarmbid.bidding.api.Pricing;
+import org.swarmbid.bidding.config.SellerConfig;
 import org.swarmbid.bidding.port.Digest32;
 import org.swarmbid.bidding.seller.BuyerAccount;
 import org.swarmbid.bidding.seller.ChequeVerdict;
@@ -26,7 +27,9 @@ import org.swarmbid.ext.btt.ErrorCode;
  * <h2>Credit gate</h2>
  * A request from a paid-slot holder is served while the value sent but not covered by an accepted cheque, plus this
  * block, stays within the payer's credit window (priced at its clearing price); beyond it the request is deferred
- * until a cheque arrives. A payer that stays at its limit longer than the payment grace, or whose settlement is
+ * until a cheque arrives. The window is the one the buyer was told: a paid slot is bounded by the smallest window
+ * its connection announced in the offers of the last two rounds (docs/btt-extension.md 4.1), never by a larger one
+ * the buyer may not know of yet. A payer that stays at its limit longer than the payment grace, or whose settlement is
  * overdue or above the threshold, loses its paid slot ({@link Gate#REVOKE}) and is refused in the auction until
  * cheques bring its uncovered value back to half its window. So a seller never extends more than the credit window
  * plus one block to a buyer (docs/btt-extension.md 7.2). A buyer whose cheque was refused as underpaid loses its
@@ -113,8 +116,12 @@ final class SellerDesk {
         book.slotWon(payer, clearingPerMiB);
     }
 
-    /** The credit gate for a request of {@code length} bytes from a paid-slot holder (see the class doc). */
-    synchronized Gate gate(Address payer, int length, long now) {
+    /**
+     * The credit gate for a request of {@code length} bytes from a paid-slot holder (see the class doc), within
+     * {@code windowBytes}: the credit window in force on that connection (the smaller of the windows its last offers
+     * announced, {@code SellerRole}), never above the payer's window in the book.
+     */
+    synchronized Gate gate(Address payer, int length, long now, long windowBytes) {
         if (revoked.containsKey(payer)) {
             return Gate.REVOKE;
         }
@@ -125,7 +132,8 @@ final class SellerDesk {
         }
         BuyerAccount a = book.account(payer);
         BigInteger projected = a.uncovered().add(Pricing.amountCeil(length, a.currentPrice()));
-        if (projected.compareTo(credit(payer, a)) <= 0) {
+        long window = Math.min(windowBytes, book.creditWindowBytes(payer));
+        if (projected.compareTo(Pricing.amountCeil(window, a.currentPrice())) <= 0) {
             stalledSince.remove(payer);
             return Gate.SERVE;
         }
@@ -156,9 +164,14 @@ final class SellerDesk {
         return Pricing.amountCeil(book.creditWindowBytes(payer), a.currentPrice());
     }
 
-    /** The credit window of {@code payer} priced at {@code pricePerMiB} (for offers). */
-    synchronized BigInteger creditAmount(Address payer, BigInteger pricePerMiB) {
-        return Pricing.amountCeil(book.creditWindowBytes(payer), pricePerMiB);
+    /** The credit window of {@code payer} in bytes under the terms in force (for offers). */
+    synchronized long creditWindowBytes(Address payer) {
+        return book.creditWindowBytes(payer);
+    }
+
+    /** New seller terms ({@code BttPlugin.updateBidding}); accounts and standing are kept. */
+    synchronized void reconfigure(SellerConfig next) {
+        book.reconfigure(next);
     }
 
     synchronized void sent(Address payer, int piece, int length) {

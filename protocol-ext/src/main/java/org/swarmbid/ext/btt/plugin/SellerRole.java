@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.swarmbid.bidding.api.Address;
+import org.swarmbid.bidding.api.Pricing;
 import org.swarmbid.bidding.auction.Bid;
 import org.swarmbid.bidding.ledger.BidRecord;
 import org.swarmbid.bidding.ledger.Direction;
@@ -18,7 +19,9 @@ import org.swarmbid.ext.btt.TronAccount;
 /**
  * Our seller side on one connection (docs/btt-extension.md 4.1-4.3, 5, 7.2): the offer, the peer's current bid
  * (signature checked on the worker), its slot this round, the {@code bid_response} after each round, the credit gate
- * on its requests, and the bytes and haves that {@link SellerDesk} counts. Requests of a peer in a regular or
+ * on its requests (within the credit window this buyer was offered: {@link #creditWindowInForce}), and the bytes
+ * and haves that {@link SellerDesk} counts. The offer is re-sent whenever one of its terms changes
+ * ({@link #refreshOffer}). Requests of a peer in a regular or
  * optimistic slot, or of a peer without the extension, are always served. Loop only.
  */
 final class SellerRole {
@@ -30,7 +33,12 @@ final class SellerRole {
     private PaidSlotChoker.Slot slot = PaidSlotChoker.Slot.NONE;
     private ErrorCode refusal;
     private boolean revocationSent;
-    private boolean offered;
+    /** The last offer sent on this connection, null before the first. */
+    private BttMessage.Offer lastOffer;
+    /** Credit window (bytes) of the last offer, and of the last offers when the last two rounds were decided. */
+    private long offeredWindow;
+    private long windowAtDecision;
+    private long windowBeforeDecision;
     /** The buyer withdrew while it held the paid slot: its requests are refused until the next round. */
     private boolean withdrawn;
     private BigInteger lastClearing = BigInteger.ZERO;
@@ -44,9 +52,7 @@ final class SellerRole {
     void activated() {
         BttSettings st = peer.p.settings();
         boolean trade = st.sells() && peer.theirs.buys();
-        if (trade) {
-            sendOffer(st);
-        }
+        refreshOffer();
         TronAccount them = peer.them;
         Receipts receipts = peer.torrent.plugin().receipts();
         peer.p.lane().execute(() -> {
@@ -56,24 +62,54 @@ final class SellerRole {
         });
     }
 
-    private void sendOffer(BttSettings st) {
+    /**
+     * Sends the offer as it stands now for this buyer if any term of it differs from the last one sent: the first
+     * offer once the session is active (if we sell and it buys), then again whenever a term changes
+     * (docs/btt-extension.md 4.1): the reserve price or the slots ({@code BttPlugin.updateBidding}, {@code slots} 0
+     * once selling stopped), the credit window (grown by a confirmed settlement, or new credit settings), the
+     * threshold or the round length. Called on activation, on new settings and on every tick, so changes within one
+     * tick go out as one offer and unchanged terms are never re-sent.
+     */
+    void refreshOffer() {
+        BttSettings st = peer.p.settings();
+        if (!peer.active() || !peer.theirs.buys() || !(st.sells() || lastOffer != null)) {
+            return;
+        }
         var seller = st.bidding().seller();
-        int slots = st.sells() ? seller.paidSlots() : 0;
-        peer.send(new BttMessage.Offer(st.asset(), seller.reservePricePerMiB(), slots,
-                peer.p.seller().creditAmount(peer.theirAddress, seller.reservePricePerMiB()),
-                seller.settlementThreshold(), (int) st.roundLength().toSeconds()));
-        offered = true;
+        long window = peer.p.seller().creditWindowBytes(peer.theirAddress);
+        BttMessage.Offer o = new BttMessage.Offer(st.asset(), seller.reservePricePerMiB(),
+                st.sells() ? seller.paidSlots() : 0, Pricing.amountCeil(window, seller.reservePricePerMiB()),
+                seller.settlementThreshold(), (int) st.roundLength().toSeconds());
+        if (o.equals(lastOffer)) {
+            return;
+        }
+        if (lastOffer == null) {
+            windowAtDecision = window;
+            windowBeforeDecision = window;
+        }
+        peer.send(o);
+        lastOffer = o;
+        offeredWindow = window;
     }
 
     /**
-     * The terms changed ({@code BttPlugin.updateBidding}): a buyer gets the new offer, or one with {@code slots} 0
-     * if we stopped selling after offering (docs/btt-extension.md 4.1).
+     * The credit window in force for this buyer's paid slot, in bytes: the smallest of the window in the last offer
+     * sent and those offered when each of the last two rounds was decided. A smaller window applies as soon as it is
+     * offered; a larger one only from the second round decided after its offer, so the buyer has at least a full
+     * round to take it into its margin or withdraw (docs/btt-extension.md 4.1) before we rely on it.
      */
+    long creditWindowInForce() {
+        return Math.min(offeredWindow, Math.min(windowAtDecision, windowBeforeDecision));
+    }
+
+    /** New settings ({@code BttPlugin.updateBidding}): a new offer if a term changed. */
     void reoffer() {
-        BttSettings st = peer.p.settings();
-        if (peer.theirs.buys() && (st.sells() || offered)) {
-            sendOffer(st);
-        }
+        refreshOffer();
+    }
+
+    /** Once a second: a new offer if a term changed since the last one (a credit window grown by settlement). */
+    void tick() {
+        refreshOffer();
     }
 
     void onBid(BttMessage.Bid b) {
@@ -187,6 +223,8 @@ final class SellerRole {
         slot = s;
         revocationSent = false;
         withdrawn = false;
+        windowBeforeDecision = windowAtDecision;
+        windowAtDecision = offeredWindow;
         BigInteger clearing = round.auction().clearingPrice().orElse(terms.reservePerMiB());
         lastClearing = clearing;
         lastUntil = untilSeconds;
@@ -232,7 +270,7 @@ final class SellerRole {
         if (!peer.active()) {
             return RequestVerdict.REJECT; // the session ended (e.g. a forged cheque): the paid slot is gone
         }
-        switch (peer.p.seller().gate(peer.theirAddress, length, peer.p.now())) {
+        switch (peer.p.seller().gate(peer.theirAddress, length, peer.p.now(), creditWindowInForce())) {
             case SERVE:
                 return RequestVerdict.SERVE;
             case DEFER:

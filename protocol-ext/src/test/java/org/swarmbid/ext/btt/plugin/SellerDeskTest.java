@@ -44,20 +44,20 @@ class SellerDeskTest {
     void servesWithinTheCreditWindowDefersBeyondAndRevokesAfterTheGrace() {
         desk.slotWon(PAYER, PRICE);
         for (int i = 0; i < 4; i++) {
-            assertThat(desk.gate(PAYER, BLOCK, 0)).isEqualTo(SellerDesk.Gate.SERVE);
+            assertThat(desk.gate(PAYER, BLOCK, 0, Long.MAX_VALUE)).isEqualTo(SellerDesk.Gate.SERVE);
             desk.sent(PAYER, 0, BLOCK);
         }
         // the window (4 blocks at 1 unit per byte) is full: wait for a cheque
-        assertThat(desk.gate(PAYER, BLOCK, 10)).isEqualTo(SellerDesk.Gate.DEFER);
-        assertThat(desk.gate(PAYER, BLOCK, 900)).isEqualTo(SellerDesk.Gate.DEFER);
+        assertThat(desk.gate(PAYER, BLOCK, 10, Long.MAX_VALUE)).isEqualTo(SellerDesk.Gate.DEFER);
+        assertThat(desk.gate(PAYER, BLOCK, 900, Long.MAX_VALUE)).isEqualTo(SellerDesk.Gate.DEFER);
         // a cheque for two blocks opens room again
         desk.apply(cheque(2L * BLOCK, 1), 950);
-        assertThat(desk.gate(PAYER, BLOCK, 960)).isEqualTo(SellerDesk.Gate.SERVE);
+        assertThat(desk.gate(PAYER, BLOCK, 960, Long.MAX_VALUE)).isEqualTo(SellerDesk.Gate.SERVE);
         desk.sent(PAYER, 1, BLOCK);
         desk.sent(PAYER, 1, BLOCK);
-        assertThat(desk.gate(PAYER, BLOCK, 1000)).isEqualTo(SellerDesk.Gate.DEFER);
+        assertThat(desk.gate(PAYER, BLOCK, 1000, Long.MAX_VALUE)).isEqualTo(SellerDesk.Gate.DEFER);
         // no cheque for longer than the grace: the paid slot is gone, and no new bid is admitted
-        assertThat(desk.gate(PAYER, BLOCK, 2001)).isEqualTo(SellerDesk.Gate.REVOKE);
+        assertThat(desk.gate(PAYER, BLOCK, 2001, Long.MAX_VALUE)).isEqualTo(SellerDesk.Gate.REVOKE);
         assertThat(desk.revocation(PAYER)).contains(ErrorCode.OVER_CREDIT);
         assertThat(desk.refusal(PAYER, 2100)).contains(ErrorCode.OVER_CREDIT);
         // the exposure never exceeded the window
@@ -66,7 +66,32 @@ class SellerDeskTest {
         // paying up to within half the window readmits the buyer
         desk.apply(cheque(5L * BLOCK, 2), 2200);
         assertThat(desk.refusal(PAYER, 2300)).isEmpty();
-        assertThat(desk.gate(PAYER, BLOCK, 2300)).isEqualTo(SellerDesk.Gate.SERVE);
+        assertThat(desk.gate(PAYER, BLOCK, 2300, Long.MAX_VALUE)).isEqualTo(SellerDesk.Gate.SERVE);
+    }
+
+    @Test
+    void aPaidSlotIsBoundByTheWindowItsConnectionOfferedNotALargerOneInTheBook() {
+        desk.slotWon(PAYER, PRICE);
+        for (int i = 0; i < 2; i++) {
+            assertThat(desk.gate(PAYER, BLOCK, 0, 2L * BLOCK)).isEqualTo(SellerDesk.Gate.SERVE);
+            desk.sent(PAYER, 0, BLOCK);
+        }
+        // the book allows 4 blocks, but this connection offered 2: wait for a cheque
+        assertThat(desk.creditWindowBytes(PAYER)).isEqualTo(4L * BLOCK);
+        assertThat(desk.gate(PAYER, BLOCK, 10, 2L * BLOCK)).isEqualTo(SellerDesk.Gate.DEFER);
+        // once the larger window is in force on the connection, it is served
+        assertThat(desk.gate(PAYER, BLOCK, 20, 4L * BLOCK)).isEqualTo(SellerDesk.Gate.SERVE);
+        // and a window above the book's never extends more than the book allows
+        desk.sent(PAYER, 0, BLOCK);
+        desk.sent(PAYER, 0, BLOCK);
+        assertThat(desk.gate(PAYER, BLOCK, 30, 64L * BLOCK)).isEqualTo(SellerDesk.Gate.DEFER);
+    }
+
+    @Test
+    void newTermsGrowTheWindowOfEveryPayer() {
+        desk.reconfigure(new SellerConfig(1, 1, BigInteger.ONE, 8 * BLOCK, BLOCK, 16 * BLOCK,
+                BigInteger.valueOf(1_000_000), 60_000, 2, 2 * BLOCK));
+        assertThat(desk.creditWindowBytes(PAYER)).isEqualTo(8L * BLOCK);
     }
 
     @Test
@@ -77,7 +102,7 @@ class SellerDeskTest {
             desk.sent(PAYER, i, BLOCK);
         }
         desk.apply(cheque(1_000_001L, 1), 100);
-        assertThat(desk.gate(PAYER, BLOCK, 110)).isEqualTo(SellerDesk.Gate.REVOKE);
+        assertThat(desk.gate(PAYER, BLOCK, 110, Long.MAX_VALUE)).isEqualTo(SellerDesk.Gate.REVOKE);
         assertThat(desk.revocation(PAYER)).contains(ErrorCode.SETTLEMENT_DUE);
         assertThat(desk.refusal(PAYER, 120)).contains(ErrorCode.SETTLEMENT_DUE);
         // the buyer settles on chain and the seller verified it: the buyer may win a paid slot again

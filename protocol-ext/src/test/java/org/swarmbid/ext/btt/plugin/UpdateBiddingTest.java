@@ -111,7 +111,7 @@ class UpdateBiddingTest {
                             && o.paidSlots() == 1));
             assertThat(seller.plugin.parts().settings().bidding().seller().reservePricePerMiB()).isEqualTo(higher);
             assertThat(seller.plugin.parts().settings().bidding().seller().maxCreditBytes())
-                    .as("credit terms stay as started").isEqualTo(Node.seller(1).maxCreditBytes());
+                    .as("the credit terms are those saved").isEqualTo(Node.seller(1).maxCreditBytes());
 
             seller.plugin.updateBidding(new BiddingConfig(Node.seller(0), Node.buyer()));
             Node.await("an offer of zero slots", Duration.ofSeconds(10), () -> bidder.wire.received.stream()
