@@ -27,8 +27,14 @@ package org.swarmbid.core.picker;
  * @param max              upper bound, &gt;= min (also bounds what a peer must hold for us)
  */
 public record RequestQueueSize(double queueTimeSeconds, int min, int max) {
-    /** 3 s of download, between 4 and 500 requests. */
+    /** 3 s of download, between 4 and 500 requests (libtorrent's defaults). */
     public static final RequestQueueSize DEFAULT = new RequestQueueSize(3.0, 4, 500);
+    /**
+     * What Swarmbid's engine keeps outstanding with each peer: 3 s of download between 16 and 1000 requests (a
+     * loopback or LAN peer delivers 300+ MB/s, which 500 requests of 16 KiB no longer cover for a round trip of
+     * the seeder's disk). Plugins that bound what a peer can still send read {@code ENGINE.max()}.
+     */
+    public static final RequestQueueSize ENGINE = new RequestQueueSize(3.0, 16, 1000);
 
     public RequestQueueSize {
         if (!(queueTimeSeconds > 0) || Double.isInfinite(queueTimeSeconds)) {

@@ -55,7 +55,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     static final int OUR_REQQ = 1024;
     static final long SNUB_MILLIS = 60_000;
     /** Requests in flight: 3 s worth of the peer's measured rate, at least 16 blocks (libtorrent-style). */
-    static final RequestQueueSize QUEUE = new RequestQueueSize(3.0, 16, 1000);
+    static final RequestQueueSize QUEUE = RequestQueueSize.ENGINE;
 
     private final Engine engine;
     private final boolean incoming;

@@ -103,7 +103,7 @@ final class BuyerRole {
      * flight: docs/btt-extension.md 7.2), and never more than our engine keeps requested from one peer.
      */
     long exposureBytes() {
-        long pipeline = (long) RequestQueueSize.DEFAULT.max() * TorrentBuyer.BLOCK;
+        long pipeline = (long) RequestQueueSize.ENGINE.max() * TorrentBuyer.BLOCK;
         if (offer == null || offer.reservePerMiB().signum() == 0) {
             return pipeline;
         }
