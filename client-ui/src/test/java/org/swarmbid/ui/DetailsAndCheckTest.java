@@ -13,7 +13,10 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -42,7 +45,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The details pane and the check on a real loopback engine: the pieces bar draws the engine's per-piece map (not
- * the first N pieces), the files tab shows each file's verified bytes and the engine's priorities; a check shows its
+ * the first N pieces), the files tab shows each file's verified bytes and the engine's priorities, and its
+ * priority editor offers Skip/Low/Normal/High (Low reaches the engine and the library); a check shows its
  * progress in the list and the details, "Cancel check" stops it (paused) and Start checks again to the end; files
  * dropped on the list are added if they are .torrent files and refused with a message otherwise.
  */
@@ -123,6 +127,42 @@ class DetailsAndCheckTest {
         FxWait.until("priority read back", Duration.ofSeconds(10), () -> details().model().files().size() == 2
                 && details().model().files().get(0).priorityProperty().get() == FilePriority.SKIP
                 && details().model().files().get(1).priorityProperty().get() == FilePriority.NORMAL);
+
+        // the files tab's priority editor offers Skip, Low, Normal and High; choosing Low reaches the engine (1)
+        // and the library, which keeps it as 1 on the current priority scale
+        FxWait.onFx(() -> details().showTab("tab-files"));
+        @SuppressWarnings("unchecked")
+        TableView<FileRow> table = robot.lookup("#files-table").queryAs(TableView.class);
+        FxWait.onFx(() -> {
+            table.layout();
+            TableColumn<FileRow, ?> prio = table.getColumns().stream()
+                    .filter(c -> "col-priority".equals(c.getId())).findFirst().orElseThrow();
+            table.edit(1, prio);
+        });
+        FxWait.until("the priority editor opens", Duration.ofSeconds(5),
+                () -> !robot.lookup("#files-table .combo-box").queryAll().isEmpty());
+        @SuppressWarnings("unchecked")
+        ComboBox<FilePriority> editor = robot.lookup("#files-table .combo-box").queryAs(ComboBox.class);
+        assertThat(FxWait.onFx(() -> List.copyOf(editor.getItems()))).containsExactly(FilePriority.SKIP,
+                FilePriority.LOW, FilePriority.NORMAL, FilePriority.HIGH);
+        assertThat(FxWait.onFx(() -> editor.getConverter().toString(FilePriority.LOW))).isEqualTo("Low");
+        // as a user does: open the list, click "Low" (the cell commits on the click's release)
+        robot.clickOn(editor);
+        FxWait.until("the list open", Duration.ofSeconds(5), editor::isShowing);
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("Low")).queryLabeled());
+        FxWait.until("Low in the engine", Duration.ofSeconds(5), () -> h.filePriorities()[1] == 1);
+        assertThat(FxWait.onFx(() -> details().model().files().get(1).priorityProperty().get()))
+                .isEqualTo(FilePriority.LOW);
+        Path saved = fx.state.resolve("gui-torrents/" + hash + ".properties");
+        FxWait.until("Low in the library", Duration.ofSeconds(5), () -> {
+            try {
+                String text = Files.readString(saved);
+                return text.contains("priorities=4,1") && text.contains("priorities.version=2");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
     }
 
     @Test

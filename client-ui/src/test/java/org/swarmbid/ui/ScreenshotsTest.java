@@ -130,7 +130,7 @@ class ScreenshotsTest {
             var files = ((DetailsController) window.torrents().details()).model().files();
             files.get(0).priorityProperty().set(org.swarmbid.ui.details.FilePriority.SKIP);
             files.get(2).priorityProperty().set(org.swarmbid.ui.details.FilePriority.HIGH);
-            files.get(3).priorityProperty().set(org.swarmbid.ui.details.FilePriority.HIGH);
+            files.get(3).priorityProperty().set(org.swarmbid.ui.details.FilePriority.LOW);
         });
         shoot("details-files", window.scene().getRoot());
         details("tab-trackers", ubuntuHash);

@@ -129,7 +129,7 @@ public final class SwitchableSession implements Session {
                             paused.get(e.getKey()), false));
                     int[] p = priorities.get(e.getKey());
                     for (int i = 0; p != null && i < p.length; i++) {
-                        if (p[i] != 1) {
+                        if (p[i] != TorrentHandle.DEFAULT_PRIORITY) {
                             h.setFilePriority(i, p[i]);
                         }
                     }

@@ -60,10 +60,10 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
     private static final Logger log = LoggerFactory.getLogger(TorrentRuntime.class);
     private static final long RESUME_SAVE_MILLIS = 30_000;
     /**
-     * A file's priority until {@link #setFilePriority} changes it: the API's "normal", 1. (It was the picker's
-     * default piece level, 4, so a file set to normal in a UI ranked below the files nobody touched.)
+     * A file's priority until {@link #setFilePriority} changes it: the API's "normal", 4 (libtorrent's default),
+     * which is also the picker's default piece level, so levels 1..3 rank below untouched files.
      */
-    private static final int NORMAL_FILE_PRIORITY = 1;
+    private static final int NORMAL_FILE_PRIORITY = TorrentHandle.DEFAULT_PRIORITY;
 
     private final Engine engine;
     private final Metainfo meta;

@@ -57,11 +57,15 @@ class PiecesAndCheckTest {
             h.pieces().set(9);
             assertThat(h.pieces()).isEqualTo(expected);
 
-            assertThat(h.filePriorities()).containsExactly(1, 1);
+            // files start at libtorrent's default level 4 ("normal"), so 1..3 rank below untouched files
+            assertThat(h.filePriorities()).containsExactly(4, 4);
             h.setFilePriority(1, 0);
-            TwoEngines.await("priority read back", Duration.ofSeconds(5), () -> h.filePriorities()[1] == 0);
+            h.setFilePriority(0, 1);
+            TwoEngines.await("priority read back", Duration.ofSeconds(5), () -> h.filePriorities()[1] == 0
+                    && h.filePriorities()[0] == 1);
             assertThat(h.filePriorities()).containsExactly(1, 0);
             assertThatThrownBy(() -> h.setFilePriority(2, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> h.setFilePriority(0, 8)).hasMessage("priority must be 0..7");
         }
     }
 
