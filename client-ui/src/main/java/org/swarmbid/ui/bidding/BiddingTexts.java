@@ -1,8 +1,6 @@
 package org.swarmbid.ui.bidding;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.swarmbid.ui.common.I18n;
 
@@ -34,12 +32,6 @@ public final class BiddingTexts {
 
     /** The text of {@code key}, formatted with {@code args} (MessageFormat, this locale) if there are any. */
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return I18n.text(bundle, locale, key, args);
     }
 }

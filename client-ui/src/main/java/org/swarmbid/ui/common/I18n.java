@@ -44,16 +44,21 @@ public final class I18n {
 
     /** The text for {@code key}, with {@link MessageFormat} arguments filled in. */
     public String t(String key, Object... args) {
+        return text(bundle, locale, key, args);
+    }
+
+    /**
+     * The text of {@code key} in {@code bundle}, formatted with {@code args} ({@link MessageFormat} in
+     * {@code locale}) if there are any; {@code !key!} when the bundle lacks it, so a missing text shows, not throws.
+     */
+    public static String text(ResourceBundle bundle, Locale locale, String key, Object... args) {
         String pattern;
         try {
             pattern = bundle.getString(key);
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        if (args.length == 0) {
-            return pattern;
-        }
-        return new MessageFormat(pattern, locale).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
     /** Whether the bundle has this key (for tests that check both languages are complete). */

@@ -7,7 +7,6 @@ import java.time.format.FormatStyle;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
@@ -76,13 +75,7 @@ public final class Texts {
 
     /** The text of {@code key} now, formatted with {@code args} ({@link MessageFormat}, this locale) if any. */
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(args);
+        return I18n.text(bundle, locale(), key, args);
     }
 
     /** The text of {@code key} (with {@code args}) that follows language switches, for labels to bind to. */
