@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +101,9 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     boolean snubbed;
     boolean optimistic;
     private boolean servingScheduled;
+    /** {@link #serveRequests()} is running; a nested call sets {@link #serveAgain} instead of iterating too. */
+    private boolean serving;
+    private boolean serveAgain;
     private boolean readPaused;
     /** Blocks arrived in the current read burst; their requests are refilled at {@link #channelReadComplete}. */
     private boolean refillPending;
@@ -469,17 +471,49 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         serveRequests();
     }
 
-    /** Sends queued blocks while the socket is writable and the upload budget allows. */
+    /**
+     * Sends queued blocks while the socket is writable and the upload budget allows.
+     *
+     * <p>Re-entrant: a plugin asked about a request or told of a block sent may choke this peer (clearing the
+     * queue) or call {@link #retryDeferredRequests()} right away, and a write may fire a writability change. A call
+     * made while serving only marks that the queue must be looked at again, and the queue is read from its head
+     * on every step rather than through an iterator (which such a change broke with a
+     * {@code ConcurrentModificationException} on the loop, found by {@code scripts/bench-bidding}).
+     */
     void serveRequests() {
         if (!attached || channel == null) {
             return;
         }
+        if (serving) {
+            serveAgain = true;
+            return;
+        }
+        serving = true;
         boolean wrote = false;
-        Iterator<PeerMessage.Request> it = peerRequests.iterator();
-        while (it.hasNext() && channel.isWritable()) {
-            PeerMessage.Request r = it.next();
+        try {
+            int passes = 0;
+            do {
+                serveAgain = false;
+                wrote |= serveQueue();
+            } while (serveAgain && attached && ++passes < 8);
+            if (serveAgain && attached) {
+                scheduleServe(1); // a plugin that keeps asking for more passes waits for the next loop turn
+            }
+        } finally {
+            serving = false;
+        }
+        if (wrote && attached) {
+            channel.flush();
+        }
+    }
+
+    /** One pass over the queue; whether a block was written. */
+    private boolean serveQueue() {
+        boolean wrote = false;
+        PeerMessage.Request r;
+        while (attached && channel.isWritable() && (r = peerRequests.peekFirst()) != null) {
             if (amChoking && !torrent.allowedFastFor(this, r.index())) {
-                it.remove();
+                peerRequests.pollFirst();
                 reject(r);
                 continue;
             }
@@ -491,21 +525,24 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
                     break;
                 }
             }
+            if (peerRequests.peekFirst() != r) {
+                continue; // a plugin choked the peer (the queue was cleared) or otherwise changed it: look again
+            }
             if (verdict == RequestVerdict.DEFER) {
                 scheduleServe(DEFER_RETRY_MILLIS);
                 break;
             }
-            it.remove();
             if (verdict == RequestVerdict.REJECT) {
+                peerRequests.pollFirst();
                 reject(r);
                 continue;
             }
             long now = engine.now();
             if (!engine.uploadBucket().tryTake(r.length(), now)) {
-                peerRequests.addFirst(r);
                 scheduleServe(Math.max(1, engine.uploadBucket().delayFor(r.length(), now)));
                 break;
             }
+            peerRequests.pollFirst();
             ByteBuf data = channel.alloc().directBuffer(r.length(), r.length());
             try {
                 torrent.readBlock(r.index(), r.begin(), data.nioBuffer(0, r.length()));
@@ -513,7 +550,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
             } catch (Exception e) {
                 data.release();
                 torrent.diskError("read of piece " + r.index() + " failed: " + e.getMessage());
-                return;
+                return wrote;
             }
             channel.write(new PeerMessage.Piece(r.index(), r.begin(), data));
             wrote = true;
@@ -523,9 +560,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
                 p.onBlockSent(r.index(), r.begin(), r.length());
             }
         }
-        if (wrote) {
-            channel.flush();
-        }
+        return wrote;
     }
 
     private void scheduleServe(long delayMillis) {

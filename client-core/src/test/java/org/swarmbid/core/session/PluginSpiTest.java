@@ -60,6 +60,10 @@ class PluginSpiTest {
         final AtomicBoolean replaceChoker = new AtomicBoolean();
         final AtomicBoolean rejectPieceZeroOnce = new AtomicBoolean();
         final AtomicBoolean hold = new AtomicBoolean();
+        /** Calls {@code retryDeferredRequests()} from inside {@code onBlockSent}, as the bid extension may. */
+        final AtomicBoolean reenter = new AtomicBoolean();
+        final AtomicInteger reentries = new AtomicInteger();
+        final AtomicInteger disconnects = new AtomicInteger();
         final AtomicInteger torrentsJoined = new AtomicInteger();
         final AtomicInteger torrentsClosed = new AtomicInteger();
 
@@ -163,12 +167,23 @@ class PluginSpiTest {
                     deferred.incrementAndGet();
                     return RequestVerdict.DEFER;
                 }
+                if (reenter.get() && reentries.incrementAndGet() % 5 == 1) {
+                    ctx.retryDeferredRequests(); // from inside the walk over the queue that asks us
+                }
                 return RequestVerdict.SERVE;
             }
 
             @Override
             public void onBlockSent(int piece, int begin, int length) {
                 blocksSent.incrementAndGet();
+                if (reenter.get()) {
+                    ctx.retryDeferredRequests();
+                }
+            }
+
+            @Override
+            public void onDisconnect() {
+                disconnects.incrementAndGet();
             }
 
             @Override
@@ -226,6 +241,45 @@ class PluginSpiTest {
             TwoEngines.await("bytesLeft at finish", Duration.ofSeconds(10), () -> leechPlugin.bytesLeftAtFinish.get() >= 0);
             assertThat(leechPlugin.bytesLeftAtFinish.get()).isZero();
         }
+        for (var f : m.info().files()) {
+            assertThat(Files.mismatch(tmp.resolve("seed").resolve(f.displayPath()),
+                    tmp.resolve("out").resolve(f.displayPath()))).isEqualTo(-1L);
+        }
+    }
+
+    @Test
+    void aPluginMayAskForDeferredRequestsWhileTheyAreBeingServed(@TempDir Path tmp) throws Exception {
+        // the queue of the peer's requests is walked while plugins are asked about each request and told of each
+        // block sent; a plugin that asked for a retry right there had the queue served again under the walk, which
+        // then failed with a ConcurrentModificationException (seen on the loop in scripts/bench-bidding)
+        Metainfo m = TwoEngines.payload(tmp.resolve("seed"), "reentrant", 2, 3_000_001, 64 * 1024, 5);
+        Recorder seedPlugin = new Recorder();
+        Recorder leechPlugin = new Recorder();
+        seedPlugin.gate.set(true); // requests pile up deferred first, so one walk has many to serve
+        seedPlugin.reenter.set(true);
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try (Engine seeder = TwoEngines.engine(tmp.resolve("s1"), List.of(seedPlugin));
+             Engine leecher = TwoEngines.engine(tmp.resolve("s2"), List.of(leechPlugin))) {
+            seeder.add(m, AddOptions.in(tmp.resolve("seed")));
+            TorrentHandle h = leecher.add(m, AddOptions.in(tmp.resolve("out")));
+            h.connect(TwoEngines.address(seeder));
+            TwoEngines.await("requests deferred", Duration.ofSeconds(30), () -> seedPlugin.deferred.get() >= 16);
+            seedPlugin.gate.set(false);
+            TwoEngines.await("download complete", Duration.ofSeconds(60), () -> h.status().isComplete());
+            assertThat(seedPlugin.blocksSent.get()).isEqualTo(leechPlugin.blocksReceived.get());
+            assertThat(leechPlugin.bytesPassed.get()).isEqualTo(m.info().totalLength());
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(logged.list).as("errors logged while serving")
+                .noneMatch(e -> e.getThrowableProxy() != null
+                        && e.getThrowableProxy().getClassName().contains("ConcurrentModification"))
+                .noneMatch(e -> e.getLoggerName().contains("AbstractEventExecutor"));
         for (var f : m.info().files()) {
             assertThat(Files.mismatch(tmp.resolve("seed").resolve(f.displayPath()),
                     tmp.resolve("out").resolve(f.displayPath()))).isEqualTo(-1L);
