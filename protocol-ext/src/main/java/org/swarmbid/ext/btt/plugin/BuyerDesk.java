@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.swarmbid.bidding.api.Account;
 import org.swarmbid.bidding.api.Address;
 import org.swarmbid.bidding.buyer.ChequeBook;
 import org.swarmbid.bidding.buyer.DailyBudget;
@@ -23,16 +24,22 @@ final class BuyerDesk {
     private final DailyBudget day;
     private final Map<Address, long[]> nonces = lru();
     private final Map<Address, BigInteger> thresholds = lru();
+    /**
+     * Per account, the highest cumulative cheque total and settled total its seller has acknowledged, from a receipt
+     * on any connection: receipts are cumulative per account, and a payer buying several torrents from one seller
+     * gets the receipt for its last cheque on whichever connection carried that cheque.
+     */
+    private final Map<Account, BigInteger[]> acknowledged = lru();
 
     BuyerDesk(ChequeBook book, DailyBudget day) {
         this.book = book;
         this.day = day;
     }
 
-    private static <V> Map<Address, V> lru() {
+    private static <K, V> Map<K, V> lru() {
         return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Address, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > MAX_SELLERS;
             }
         };
@@ -72,5 +79,24 @@ final class BuyerDesk {
     /** The settlement threshold of {@code seller}'s last offer. */
     synchronized Optional<BigInteger> threshold(Address seller) {
         return Optional.ofNullable(thresholds.get(seller));
+    }
+
+    /** Records a receipt's totals for {@code account} (each only ever grows). */
+    synchronized void acknowledge(Account account, BigInteger cumulative, BigInteger settled) {
+        BigInteger[] t = acknowledged.computeIfAbsent(account, a -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+        t[0] = t[0].max(cumulative);
+        t[1] = t[1].max(settled);
+    }
+
+    /** The cumulative cheque total {@code account}'s seller acknowledged, on any connection (0 if none). */
+    synchronized BigInteger acknowledgedCumulative(Account account) {
+        BigInteger[] t = acknowledged.get(account);
+        return t == null ? BigInteger.ZERO : t[0];
+    }
+
+    /** The settled total {@code account}'s seller acknowledged, on any connection (0 if none). */
+    synchronized BigInteger acknowledgedSettled(Account account) {
+        BigInteger[] t = acknowledged.get(account);
+        return t == null ? BigInteger.ZERO : t[1];
     }
 }

@@ -51,8 +51,6 @@ final class BuyerRole {
     private long lastSample;
     private long rate;
     private boolean resynced;
-    private BigInteger acknowledged = BigInteger.ZERO;
-    private BigInteger acknowledgedSettled = BigInteger.ZERO;
     private long holdingSince;
     /** The budget asked us to give the paid slot back; until the seller acknowledges it. */
     private boolean withdrawing;
@@ -148,8 +146,7 @@ final class BuyerRole {
         boolean first = !resynced;
         resynced = true;
         if (r.asset().equals(peer.p.settings().asset()) && r.chainId() == peer.p.settings().chainId()) {
-            acknowledged = acknowledged.max(r.cumulativeAmount());
-            acknowledgedSettled = acknowledgedSettled.max(r.settledTotal());
+            peer.p.buyer().acknowledge(account(), r.cumulativeAmount(), r.settledTotal());
         }
         peer.p.lane().execute(() -> check.check(r, them, first).ifPresent(peer::post));
     }
@@ -184,11 +181,12 @@ final class BuyerRole {
             return true;
         }
         Account a = account();
-        var book = peer.p.buyer().book();
-        return peer.p.buyer().locked(() -> {
+        BuyerDesk desk = peer.p.buyer();
+        var book = desk.book();
+        return desk.locked(() -> {
             BigInteger settling = book.lastSent(a).subtract(book.settled(a)).subtract(book.unsettled(a));
-            return book.owed(a).compareTo(acknowledged) > 0 || settling.signum() > 0
-                    || book.settled(a).compareTo(acknowledgedSettled) > 0;
+            return book.owed(a).compareTo(desk.acknowledgedCumulative(a)) > 0 || settling.signum() > 0
+                    || book.settled(a).compareTo(desk.acknowledgedSettled(a)) > 0;
         });
     }
 
