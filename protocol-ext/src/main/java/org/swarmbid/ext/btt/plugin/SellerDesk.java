@@ -39,14 +39,21 @@ final class SellerDesk {
     /** What to do with a paid-slot holder's request. */
     enum Gate { SERVE, DEFER, REVOKE }
 
-    /** Most payers whose last nonce is remembered (oldest forgotten first). */
+    /** Most (payer, torrent) pairs whose last nonce is remembered (oldest forgotten first). */
     static final int MAX_NONCES = 4096;
+
+    /**
+     * Whose bids a nonce orders: one payer on one torrent. A bid's signature binds its info-hash (spec 6.4), so
+     * it cannot be replayed on another torrent, and a payer's bids on two torrents travel on two connections that
+     * may deliver them in either order.
+     */
+    private record NonceKey(Address payer, String torrent) { }
 
     private final SellerBook book;
     private final long graceMillis;
-    private final Map<Address, Long> nonces = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<NonceKey, Long> nonces = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Address, Long> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<NonceKey, Long> eldest) {
             return size() > MAX_NONCES;
         }
     };
@@ -69,17 +76,18 @@ final class SellerDesk {
         return ++arrivals;
     }
 
-    /** The last bid nonce accepted from {@code payer}, 0 if none. */
-    synchronized long lastNonce(Address payer) {
-        return nonces.getOrDefault(payer, 0L);
+    /** The last bid nonce accepted from {@code payer} for {@code torrent} (info-hash hex), 0 if none. */
+    synchronized long lastNonce(Address payer, String torrent) {
+        return nonces.getOrDefault(new NonceKey(payer, torrent), 0L);
     }
 
-    /** Takes {@code nonce} if it is above the last one of {@code payer}. */
-    synchronized boolean takeNonce(Address payer, long nonce) {
-        if (nonce <= nonces.getOrDefault(payer, 0L)) {
+    /** Takes {@code nonce} if it is above the last one of {@code payer} for {@code torrent}. */
+    synchronized boolean takeNonce(Address payer, String torrent, long nonce) {
+        NonceKey k = new NonceKey(payer, torrent);
+        if (nonce <= nonces.getOrDefault(k, 0L)) {
             return false;
         }
-        nonces.put(payer, nonce);
+        nonces.put(k, nonce);
         return true;
     }
 

@@ -121,7 +121,8 @@ final class SellerRole {
             peer.sendError(ErrorCode.NOT_SELLING, "not selling", b.nonce());
         } else if (!b.asset().equals(st.asset())) {
             peer.sendError(ErrorCode.WRONG_ASSET, "the offer is in " + st.asset(), b.nonce());
-        } else if (b.expiry() <= now / 1000 || b.nonce() <= peer.p.seller().lastNonce(peer.theirAddress)) {
+        } else if (b.expiry() <= now / 1000
+                || b.nonce() <= peer.p.seller().lastNonce(peer.theirAddress, peer.torrent.hex())) {
             peer.sendError(ErrorCode.BID_EXPIRED, "bid expired or nonce not increasing", b.nonce());
         } else if (!checking) {
             checking = true;
@@ -158,7 +159,7 @@ final class SellerRole {
     private void withdraw(BttMessage.Bid b) {
         boolean held = slot == PaidSlotChoker.Slot.PAID;
         bid = null;
-        peer.p.seller().takeNonce(peer.theirAddress, b.nonce());
+        peer.p.seller().takeNonce(peer.theirAddress, peer.torrent.hex(), b.nonce());
         if (held) {
             slot = PaidSlotChoker.Slot.NONE;
             withdrawn = true;
@@ -177,7 +178,7 @@ final class SellerRole {
             peer.sendError(ErrorCode.BAD_SIGNATURE, "bid signature does not recover to your address", b.nonce());
         } else if (!recorded) {
             peer.sendError(ErrorCode.INTERNAL, "cannot record the bid now; retry later", b.nonce());
-        } else if (!peer.p.seller().takeNonce(peer.theirAddress, b.nonce())) {
+        } else if (!peer.p.seller().takeNonce(peer.theirAddress, peer.torrent.hex(), b.nonce())) {
             peer.sendError(ErrorCode.BID_EXPIRED, "nonce not increasing", b.nonce());
         } else {
             long expiresAt = b.expiry() > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : b.expiry() * 1000;

@@ -130,10 +130,13 @@ class SellerDeskTest {
 
     @Test
     void nonceMustGrowPerPayer() {
-        assertThat(desk.takeNonce(PAYER, 5)).isTrue();
-        assertThat(desk.takeNonce(PAYER, 5)).isFalse();
-        assertThat(desk.takeNonce(PAYER, 4)).isFalse();
-        assertThat(desk.takeNonce(PAYER, 6)).isTrue();
-        assertThat(desk.lastNonce(PAYER)).isEqualTo(6);
+        assertThat(desk.takeNonce(PAYER, "aa", 5)).isTrue();
+        assertThat(desk.takeNonce(PAYER, "aa", 5)).isFalse();
+        assertThat(desk.takeNonce(PAYER, "aa", 4)).isFalse();
+        assertThat(desk.takeNonce(PAYER, "aa", 6)).isTrue();
+        // the payer's bids on another torrent come on another connection, in either order: their own sequence
+        assertThat(desk.takeNonce(PAYER, "bb", 4)).isTrue();
+        assertThat(desk.lastNonce(PAYER, "bb")).isEqualTo(4);
+        assertThat(desk.lastNonce(PAYER, "aa")).isEqualTo(6);
     }
 }
