@@ -160,17 +160,20 @@ class KillRestartTest {
                 () -> Files.exists(tmp.resolve("buyer.done")), this::state, sellerProc, buyerProc);
         String payer = buyer.address().toBase58();
         String payee = seller.address().toBase58();
-        PaidSwarm.await("ledgers in agreement and settlements final", Duration.ofSeconds(90), () -> {
-            Books b = buyerBooks();
-            Books s = sellerBooks();
-            Books.Cheque last = Books.last(b.sent(), payer, payee);
-            Books.Cheque accepted = Books.last(s.received(), payer, payee);
-            List<SettlementRecord> sent = b.settlements(Direction.SENT);
-            return last != null && accepted != null && last.seq() == accepted.seq()
-                    && last.cum().equals(accepted.cum())
-                    && sent.stream().allMatch(r -> r.status() == ChainStatus.SOLID)
-                    && s.settlements(Direction.RECEIVED).size() == sent.size();
-        }, this::state, sellerProc, buyerProc);
+        // the books must agree and stay so for a few seconds: the done-file comes just before the last cheque
+        PaidSwarm.await("ledgers in agreement and settlements final", Duration.ofSeconds(90),
+                PaidSwarm.steady(Duration.ofSeconds(3), () -> {
+                    Books b = buyerBooks();
+                    Books s = sellerBooks();
+                    Books.Cheque last = Books.last(b.sent(), payer, payee);
+                    Books.Cheque accepted = Books.last(s.received(), payer, payee);
+                    List<SettlementRecord> sent = b.settlements(Direction.SENT);
+                    boolean agree = last != null && accepted != null && last.seq() == accepted.seq()
+                            && last.cum().equals(accepted.cum())
+                            && sent.stream().allMatch(r -> r.status() == ChainStatus.SOLID)
+                            && s.settlements(Direction.RECEIVED).size() == sent.size();
+                    return agree ? last : null;
+                }), this::state, sellerProc, buyerProc);
         sellerProc.interrupt();
         buyerProc.interrupt();
         assertThat(sellerProc.awaitExit(Duration.ofSeconds(30))).as(sellerProc.describe()).isEqualTo(130);

@@ -161,6 +161,25 @@ final class PaidSwarm implements AutoCloseable {
      * Polls {@code condition} every 200 ms until it holds; fails after {@code timeout}, or at once if a process in
      * {@code mustLive} died, with {@code state} and those processes' output.
      */
+    /**
+     * A condition for {@link #await}: true once {@code state} has been non-null and unchanged for {@code period}.
+     * For books that must agree after a download's done-file, which appears when the last piece is verified, just
+     * before that piece's cheque: agreement seen once may be the one before the last cheque.
+     */
+    static java.util.function.BooleanSupplier steady(Duration period, java.util.function.Supplier<Object> state) {
+        Object[] seen = {null};
+        long[] since = {0};
+        return () -> {
+            Object now = state.get();
+            if (now == null || !now.equals(seen[0])) {
+                seen[0] = now;
+                since[0] = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - since[0] >= period.toNanos();
+        };
+    }
+
     static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition,
             java.util.function.Supplier<String> state, CliProcess... mustLive) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
