@@ -186,10 +186,12 @@ class DetailsAndCheckTest {
         TorrentStatus during = FxWait.onFx(() -> fx.window.torrents().model().row(hash).orElseThrow().status());
         assertThat(during.state()).isEqualTo(TorrentState.CHECKING);
         assertThat(during.checkPieces()).isEqualTo(m.info().pieceCount());
-        assertThat(robot.lookup(".table-cell").queryAll().stream()
+        // the table redraws on the next FX pulse after its row changed
+        FxWait.until("status column says how far", Duration.ofSeconds(5), () -> robot.lookup(".table-cell")
+                .queryAll().stream()
                 .filter(n -> n instanceof javafx.scene.control.Labeled)
                 .map(n -> ((javafx.scene.control.Labeled) n).getText())
-                .anyMatch(t -> t != null && t.matches("Checking \\d+\\.\\d %"))).as("status column").isTrue();
+                .anyMatch(t -> t != null && t.matches("Checking \\d+\\.\\d %")));
         FxWait.until("details say how far", Duration.ofSeconds(5), () -> robot.lookup("#pieces-text")
                 .queryAs(Label.class).getText().matches("Checking: [\\d,]+ of 98,304 pieces read \\(\\d+\\.\\d %\\)"));
         Button cancel = robot.lookup("#cancel-check").queryAs(Button.class);
