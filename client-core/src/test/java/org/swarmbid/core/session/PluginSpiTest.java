@@ -241,10 +241,7 @@ class PluginSpiTest {
             TwoEngines.await("bytesLeft at finish", Duration.ofSeconds(10), () -> leechPlugin.bytesLeftAtFinish.get() >= 0);
             assertThat(leechPlugin.bytesLeftAtFinish.get()).isZero();
         }
-        for (var f : m.info().files()) {
-            assertThat(Files.mismatch(tmp.resolve("seed").resolve(f.displayPath()),
-                    tmp.resolve("out").resolve(f.displayPath()))).isEqualTo(-1L);
-        }
+        assertSameFiles(m, tmp.resolve("seed"), tmp.resolve("out"));
     }
 
     @Test
@@ -280,10 +277,7 @@ class PluginSpiTest {
                 .noneMatch(e -> e.getThrowableProxy() != null
                         && e.getThrowableProxy().getClassName().contains("ConcurrentModification"))
                 .noneMatch(e -> e.getLoggerName().contains("AbstractEventExecutor"));
-        for (var f : m.info().files()) {
-            assertThat(Files.mismatch(tmp.resolve("seed").resolve(f.displayPath()),
-                    tmp.resolve("out").resolve(f.displayPath()))).isEqualTo(-1L);
-        }
+        assertSameFiles(m, tmp.resolve("seed"), tmp.resolve("out"));
     }
 
     @Test
@@ -360,6 +354,14 @@ class PluginSpiTest {
             assertThat(h.status().peers()).isEqualTo(1);
             leechPlugin.hold.set(false);
             TwoEngines.await("connection closed", Duration.ofSeconds(10), () -> h.status().peers() == 0);
+        }
+    }
+
+    /** Every file of {@code m} is byte for byte the same under {@code a} and {@code b}. */
+    private static void assertSameFiles(Metainfo m, Path a, Path b) throws java.io.IOException {
+        for (var f : m.info().files()) {
+            assertThat(Files.mismatch(a.resolve(f.displayPath()), b.resolve(f.displayPath())))
+                    .as(f.displayPath()).isEqualTo(-1L);
         }
     }
 }
