@@ -1,5 +1,7 @@
 package org.swarmbid.core.api;
 
+import java.util.Objects;
+
 /**
  * Announce status of one tracker URL.
  *
@@ -13,4 +15,17 @@ package org.swarmbid.core.api;
  */
 public record TrackerStatus(String url, int tier, boolean working, String message, int seeders, int leechers,
         long nextAnnounceEpochMs) {
+
+    // equals/hashCode written out (see TorrentStatus#equals): compared once a second for every torrent's diff
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrackerStatus t && tier == t.tier && working == t.working && seeders == t.seeders
+                && leechers == t.leechers && nextAnnounceEpochMs == t.nextAnnounceEpochMs
+                && Objects.equals(url, t.url) && Objects.equals(message, t.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, tier, working, message, seeders, leechers, nextAnnounceEpochMs);
+    }
 }

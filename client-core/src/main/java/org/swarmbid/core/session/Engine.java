@@ -157,6 +157,23 @@ public final class Engine implements Session {
         return new Engine(config, plugins);
     }
 
+    /**
+     * Loads and initialises what every engine needs and that costs time on the first start in a process: Netty's
+     * native epoll transport (extracted and linked on first use), its pooled buffer allocator and the JDK's SHA-1.
+     * Idempotent and thread-safe (class initialisation); a command line calls it on a helper thread while it is
+     * still parsing arguments, so that work overlaps instead of delaying the first connection. Failures are left
+     * for {@link #start} to meet and report.
+     */
+    public static void preload() {
+        try {
+            Epoll.isAvailable();
+            io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer(1).release();
+            Hashing.sha1(new byte[1], 1);
+        } catch (RuntimeException | LinkageError e) {
+            log.debug("preload: {}", e.toString());
+        }
+    }
+
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return new DefaultThreadFactory(name, true);
     }

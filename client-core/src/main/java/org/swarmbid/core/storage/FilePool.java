@@ -99,7 +99,21 @@ public final class FilePool implements AutoCloseable {
         closeAll(toClose);
     }
 
+    /**
+     * A pooled channel's identity. equals/hashCode are written out: a record's generated ones are bootstrapped
+     * through method handles on first use (tens of generated classes at start-up) and this key is hashed on every
+     * block written.
+     */
     private record Key(Group group, Path path) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.group == group && k.path.equals(path);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(group) + path.hashCode();
+        }
     }
 
     private static final class Entry {
