@@ -146,8 +146,11 @@ class InteropFixturesTest {
                 leech.connectTo(seed.port());
                 seed.connectTo(leech.port());
                 try {
+                    // any port: when both dials succeed libtorrent keeps one connection, and if it keeps the seeder's
+                    // the leecher sees the seeder's ephemeral source port, not its listen port (the tracker is dead,
+                    // so the seeder is the only peer there is)
                     peer = leech.awaitPeer("the seeder over RC4", Duration.ofSeconds(6),
-                            p -> p.port() == seed.port() && "rc4".equals(p.encryption()));
+                            p -> "rc4".equals(p.encryption()));
                 } catch (AssertionError e) {
                     if (attempt == 7) {
                         throw e;
