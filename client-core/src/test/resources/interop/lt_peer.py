@@ -67,6 +67,9 @@ def parse_args():
     p.add_argument('--transport', choices=['tcp', 'utp', 'both'], default='tcp')
     p.add_argument('--encryption', choices=['plain', 'default', 'require'], default='plain')
     p.add_argument('--no-seed-mode', action='store_true', help='seed: hash-check the data up front')
+    p.add_argument('--magnet', action='store_true',
+                   help='leech: start from a magnet link of the torrent\'s info-hash only and fetch the metadata '
+                        'from peers (BEP 9); the .torrent is read only to make the link')
     p.add_argument('--connect', type=int, action='append', default=[], help='dial 127.0.0.1:PORT at start')
     p.add_argument('--status-interval', type=float, default=0.25)
     p.add_argument('--setting', action='append', default=[], help='extra settings_pack entry name=value')
@@ -135,7 +138,10 @@ def main():
         return 2
     ses = lt.session(settings(args))
     atp = lt.add_torrent_params()
-    atp.ti = info
+    if args.magnet:
+        atp = lt.parse_magnet_uri(f'magnet:?xt=urn:btih:{info.info_hash()}')
+    else:
+        atp.ti = info
     atp.save_path = args.save
     if args.mode == 'seed' and not args.no_seed_mode:
         atp.flags |= lt.torrent_flags.seed_mode  # no up-front check; each piece is hashed on first read

@@ -32,6 +32,8 @@ import org.swarmbid.core.spi.PeerPlugin;
 import org.swarmbid.core.spi.RequestVerdict;
 import org.swarmbid.core.wire.ExtensionHandshake;
 import org.swarmbid.core.wire.Handshake;
+import org.swarmbid.core.wire.MalformedMessageException;
+import org.swarmbid.core.wire.MetadataMessage;
 import org.swarmbid.core.wire.HandshakeHeader;
 import org.swarmbid.core.wire.PeerId;
 import org.swarmbid.core.wire.PeerMessage;
@@ -84,6 +86,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
     private Bitfield allowedFastForUs;
     private final Map<String, Integer> theirExtIds = new HashMap<>();
     private final Map<Integer, String> ourExtNames = new HashMap<>();
+    /** Serves our info dictionary (BEP 9) once we have sent the extension handshake; null before. */
+    private MetadataServer metadata;
     private final Map<String, PeerPlugin> pluginByName = new HashMap<>();
     private final List<PeerPlugin> plugins = new ArrayList<>();
     /** Set when the engine no longer needs the connection but a plugin still held it. */
@@ -255,6 +259,11 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
             b.message(name, id);
             ourExtNames.put(id, name);
             id++;
+        }
+        if (!pluginByName.containsKey(MetadataMessage.EXTENSION)) { // BEP 9: built in, unless a plugin serves it
+            metadata = new MetadataServer(torrent.metadata());
+            b.message(MetadataMessage.EXTENSION, id).metadataSize(metadata.size());
+            ourExtNames.put(id, MetadataMessage.EXTENSION);
         }
         BDict.Builder extra = BDict.builder();
         for (PeerPlugin p : plugins) {
@@ -641,6 +650,23 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         PeerPlugin p = name == null ? null : pluginByName.get(name);
         if (p != null) {
             p.onExtensionMessage(name, e.payload());
+        } else if (metadata != null && MetadataMessage.EXTENSION.equals(name)) {
+            onMetadataMessage(e.payload());
+        }
+    }
+
+    /** BEP 9: answers requests for the info dictionary; data and rejects (we never ask) are dropped. */
+    private void onMetadataMessage(ByteBuf payload) {
+        MetadataMessage m;
+        try {
+            m = MetadataMessage.decode(payload);
+        } catch (MalformedMessageException ex) {
+            throw new ProtocolViolation(ex.getMessage());
+        }
+        if (m instanceof MetadataMessage.Data d) {
+            d.data().release();
+        } else if (m instanceof MetadataMessage.Request r) {
+            sendExtension(MetadataMessage.EXTENSION, metadata.answer(r).encode());
         }
     }
 

@@ -67,6 +67,7 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
 
     private final Engine engine;
     private final Metainfo meta;
+    private volatile byte[] metadataBytes;
     private final InfoDictionary info;
     private final Path saveDir;
     private final String hex;
@@ -1105,6 +1106,16 @@ final class TorrentRuntime implements TorrentHandle, TorrentContext {
 
     Metainfo metainfo() {
         return meta;
+    }
+
+    /** The raw info dictionary (BEP 9 metadata), copied once; callers must not write to it. */
+    byte[] metadata() {
+        byte[] m = metadataBytes;
+        if (m == null) {
+            m = meta.infoBytes();
+            metadataBytes = m;
+        }
+        return m;
     }
 
     /** Tracker callbacks arrive on the tracker scheduler; hop to the loop. */

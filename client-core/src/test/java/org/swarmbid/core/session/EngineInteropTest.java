@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.swarmbid.core.api.AddOptions;
 import org.swarmbid.core.api.TorrentHandle;
 import org.swarmbid.core.api.TorrentStatus;
+import org.swarmbid.core.metainfo.MetainfoParser;
 import org.swarmbid.core.testing.Aria2Peer;
 import org.swarmbid.core.testing.ExternalProcess;
 import org.swarmbid.core.testing.FileTrees;
@@ -22,6 +23,7 @@ import org.swarmbid.core.testing.Opentracker;
 import org.swarmbid.core.testing.TestPayload;
 import org.swarmbid.core.testing.TestTorrent;
 import org.swarmbid.core.testing.TransmissionPeer;
+import org.swarmbid.core.wire.MetadataMessage;
 
 /**
  * The engine against real clients from Debian packages (libtorrent-rasterbar 2.0 via python3-libtorrent,
@@ -118,6 +120,28 @@ class EngineInteropTest {
     }
 
     // ------------------------------------------------------------------ Swarmbid seeds
+
+    @Test
+    @Timeout(120)
+    void libtorrentStartingFromAMagnetLinkGetsTheMetadataFromSwarmbid() throws java.io.IOException {
+        // no tracker and no .torrent on libtorrent's side: an info-hash, one peer address, and BEP 9 in between
+        // 32 KiB pieces of 32 MiB: 1,025 SHA-1s, so the info dictionary is over 20 KB, two metadata pieces
+        TestPayload payload = TestPayload.singleFile(tmp.resolve("seed"), "magnet.bin", (32 << 20) + 777, 23);
+        TestTorrent torrent = payload.makeTorrent(tmp.resolve("t.torrent"), 15, "http://127.0.0.1:9/announce");
+        assertThat(MetainfoParser.read(torrent.file()).infoSize()).isGreaterThan(MetadataMessage.PIECE_SIZE);
+        Path out = tmp.resolve("leech");
+        try (SwarmbidPeer seed = SwarmbidPeer.start("swarmbid-seed", tmp.resolve("state"))) {
+            TorrentHandle h = seed.add(torrent.file(), new AddOptions(payload.saveDir(), false, false));
+            seed.awaitSeeding(h, READY);
+            try (LibtorrentPeer leech = LibtorrentPeer.builder(LibtorrentPeer.Mode.LEECH, torrent.file(), out,
+                    FreePorts.next()).magnet().connectTo(seed.port()).start()) {
+                awaitExternal(seed, h, () -> leech.awaitFinished(TRANSFER), leech);
+                assertThat(leech.hashFailures()).isZero();
+                FileTrees.assertSameTree(payload.root(), out.resolve("magnet.bin"));
+                assertNoProblems(seed);
+            }
+        }
+    }
 
     @Test
     @Timeout(120)

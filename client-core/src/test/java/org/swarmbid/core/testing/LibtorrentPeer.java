@@ -100,6 +100,7 @@ public final class LibtorrentPeer extends ExternalProcess {
         private Transport transport = Transport.TCP;
         private Encryption encryption = Encryption.PLAIN;
         private boolean seedMode = true;
+        private boolean magnet;
         private final List<Integer> connect = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
         private Duration statusInterval = Duration.ofMillis(250);
@@ -133,6 +134,15 @@ public final class LibtorrentPeer extends ExternalProcess {
         /** Seed only: false = hash-check the data before seeding (default true: libtorrent's seed_mode). */
         public Builder seedMode(boolean on) {
             this.seedMode = on;
+            return this;
+        }
+
+        /**
+         * Leech only: start from a magnet link carrying just the info-hash, so libtorrent has to fetch the metadata
+         * from its peers (BEP 9 {@code ut_metadata}) before it can download.
+         */
+        public Builder magnet() {
+            this.magnet = true;
             return this;
         }
 
@@ -171,6 +181,9 @@ public final class LibtorrentPeer extends ExternalProcess {
                     "--status-interval", Double.toString(statusInterval.toMillis() / 1000.0)));
             if (mode == Mode.SEED && !seedMode) {
                 cmd.add("--no-seed-mode");
+            }
+            if (magnet) {
+                cmd.add("--magnet");
             }
             for (int p : connect) {
                 cmd.add("--connect");
