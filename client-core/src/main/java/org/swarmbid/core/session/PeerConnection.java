@@ -666,7 +666,12 @@ final class PeerConnection extends ChannelInboundHandlerAdapter implements PeerC
         if (m instanceof MetadataMessage.Data d) {
             d.data().release();
         } else if (m instanceof MetadataMessage.Request r) {
-            sendExtension(MetadataMessage.EXTENSION, metadata.answer(r).encode());
+            MetadataMessage reply = metadata.answer(r);
+            ByteBuf wire = reply.encode(); // holds its own reference to a data piece's bytes
+            if (reply instanceof MetadataMessage.Data d) {
+                d.data().release();
+            }
+            sendExtension(MetadataMessage.EXTENSION, wire);
         }
     }
 
